@@ -20,7 +20,7 @@ final class AddedNotMultiplied implements BuggyRule {
         }
         return List.of(new Attempt(
                 sum(step.usedOuterDerivativeAt(step.inner()), step.usedInnerDerivative()),
-                "You added the inner derivative " + of(step.innerDerivative()) + "; the chain rule multiplies by it: "
+                () -> "You added the inner derivative " + of(step.innerDerivative()) + "; the chain rule multiplies by it: "
                         + of(step.correct()) + "."));
     }
 }

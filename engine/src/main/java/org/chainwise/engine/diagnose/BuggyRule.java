@@ -1,6 +1,8 @@
 package org.chainwise.engine.diagnose;
 
 import java.util.List;
+import java.util.function.Supplier;
+import org.chainwise.engine.expr.Expr;
 
 /**
  * A misconception written as a rewrite of one chain-rule step: what a student holding it writes for the
@@ -17,7 +19,10 @@ public sealed interface BuggyRule
     /** The derivatives the student writes at this step, most likely first; empty where the rule does not apply. */
     List<Attempt> attempts(Step step);
 
-    /** A buggy derivative of one step and the sentence, with the item's functions, that explains it. */
-    record Attempt(org.chainwise.engine.expr.Expr derivative, String explanation) {
+    /**
+     * A buggy derivative of one step and the sentence, with the item's functions, that explains it; the
+     * sentence is written only when a diagnosis needs it, because most attempts are never matched.
+     */
+    record Attempt(Expr derivative, Supplier<String> explanation) {
     }
 }

@@ -19,7 +19,7 @@ final class ComposedDerivatives implements BuggyRule {
         }
         return List.of(new Attempt(
                 step.usedOuterDerivativeAt(step.usedInnerDerivative()),
-                "You read the outer derivative at the inner derivative, "
+                () -> "You read the outer derivative at the inner derivative, "
                         + of(step.outerDerivativeAt(step.innerDerivative())) + "; read it at the inner function, "
                         + of(step.outerDerivativeAt(step.inner())) + ", and multiply by " + of(step.innerDerivative()) + "."));
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.chainwise.engine.calculus.Agreement;
 import org.chainwise.engine.calculus.Composition;
 import org.chainwise.engine.calculus.Derivative;
@@ -40,8 +41,32 @@ public final class Diagnoser {
     private final List<Candidate> singles;
     private final List<Candidate> pairs;
 
-    /** One buggy derivative: the diagnoses that produce it, outermost first, and its values at the points. */
-    private record Candidate(List<Diagnosis> diagnoses, Expr derivative, double[] values) {
+    /** One buggy derivative: the bugs that produce it, outermost first, and its values at the points. */
+    private record Candidate(List<Bug> bugs, Expr derivative, double[] values) {
+    }
+
+    /** One bug of a candidate, its diagnosis written on first use and then kept: diagnosers are shared between threads. */
+    private static final class Bug {
+
+        private final Misconception code;
+        private final int layer;
+        private final Supplier<String> explanation;
+        private volatile Diagnosis diagnosis;
+
+        Bug(BuggyRule rule, int layer, Attempt attempt) {
+            this.code = rule.code();
+            this.layer = layer;
+            this.explanation = attempt.explanation();
+        }
+
+        Diagnosis diagnosis() {
+            Diagnosis written = diagnosis;
+            if (written == null) {
+                written = new Diagnosis(code, layer, explanation.get());
+                diagnosis = written;
+            }
+            return written;
+        }
     }
 
     /** Where a candidate stands in the order of likelihood; compared field by field. */
@@ -53,7 +78,7 @@ public final class Diagnoser {
                 .thenComparingInt(Rank::sequence);
     }
 
-    private record Ranked(Rank rank, List<Diagnosis> diagnoses, Expr derivative) {
+    private record Ranked(Rank rank, List<Bug> bugs, Expr derivative) {
     }
 
     private Diagnoser(Composition composition, Expr correctDerivative, SamplePoints points, double[] correctValues,
@@ -87,7 +112,7 @@ public final class Diagnoser {
             if (values == null || NumericComparison.compare(correctValues, values) != Agreement.DIFFERENT) {
                 continue;
             }
-            Candidate candidate = new Candidate(ranked.diagnoses(), ranked.derivative(), values);
+            Candidate candidate = new Candidate(ranked.bugs(), ranked.derivative(), values);
             if (ranked.rank().bugs() == 1) {
                 singles.add(candidate);
             } else if (singles.stream().noneMatch(single -> same(single.values(), values))) {
@@ -130,7 +155,7 @@ public final class Diagnoser {
             }
         }
         return distinct.stream().map(candidate -> {
-            Diagnosis diagnosis = candidate.diagnoses().getFirst();
+            Diagnosis diagnosis = candidate.bugs().getFirst().diagnosis();
             return new BuggyDerivative(diagnosis.code(), diagnosis.layer(), candidate.derivative(), diagnosis.explanation());
         }).toList();
     }
@@ -140,9 +165,9 @@ public final class Diagnoser {
         Set<String> seen = new HashSet<>();
         for (Candidate candidate : candidates) {
             if (same(candidate.values(), values)) {
-                for (Diagnosis diagnosis : candidate.diagnoses()) {
-                    if (seen.add(diagnosis.code() + "@" + diagnosis.layer())) {
-                        found.add(diagnosis);
+                for (Bug bug : candidate.bugs()) {
+                    if (seen.add(bug.code + "@" + bug.layer)) {
+                        found.add(bug.diagnosis());
                     }
                 }
             }
@@ -184,7 +209,7 @@ public final class Diagnoser {
             for (int r = 0; r < rules.size(); r++) {
                 for (Attempt attempt : rules.get(r).attempts(step)) {
                     ranked.add(new Ranked(new Rank(1, k, k, r, r, sequence++),
-                            List.of(diagnosis(rules.get(r), k, attempt)), product(above, attempt.derivative())));
+                            List.of(new Bug(rules.get(r), k, attempt)), product(above, attempt.derivative())));
                 }
             }
             for (WrongOuterDerivative.Slipped slipped : slips.slipped(step)) {
@@ -194,7 +219,7 @@ public final class Diagnoser {
                     }
                     for (Attempt attempt : rules.get(r).attempts(slipped.step())) {
                         ranked.add(new Ranked(new Rank(2, k, k, r, slipsRank, sequence++),
-                                List.of(diagnosis(rules.get(r), k, attempt), diagnosis(slips, k, slipped.attempt())),
+                                List.of(new Bug(rules.get(r), k, attempt), new Bug(slips, k, slipped.attempt())),
                                 product(above, attempt.derivative())));
                     }
                 }
@@ -210,7 +235,7 @@ public final class Diagnoser {
                         for (int outerRule = 0; outerRule < rules.size(); outerRule++) {
                             for (Attempt outer : rules.get(outerRule).attempts(step)) {
                                 ranked.add(new Ranked(new Rank(2, k, j, outerRule, innerRule, sequence++),
-                                        List.of(diagnosis(rules.get(outerRule), k, outer), diagnosis(rules.get(innerRule), j, inner)),
+                                        List.of(new Bug(rules.get(outerRule), k, outer), new Bug(rules.get(innerRule), j, inner)),
                                         product(above, outer.derivative())));
                             }
                         }
@@ -236,9 +261,5 @@ public final class Diagnoser {
             factors.add(step.outerDerivativeAt(step.inner()));
         }
         return product(factors);
-    }
-
-    private static Diagnosis diagnosis(BuggyRule rule, int layer, Attempt attempt) {
-        return new Diagnosis(rule.code(), layer, attempt.explanation());
     }
 }

@@ -22,7 +22,7 @@ final class MissingInner implements BuggyRule {
         }
         return List.of(new Attempt(
                 step.usedOuterDerivativeAt(step.inner()),
-                "You left out the derivative of the inner function " + of(step.inner())
+                () -> "You left out the derivative of the inner function " + of(step.inner())
                         + ": multiply by " + of(step.innerDerivative()) + "."));
     }
 }

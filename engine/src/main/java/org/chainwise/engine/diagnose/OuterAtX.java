@@ -20,7 +20,7 @@ final class OuterAtX implements BuggyRule {
         }
         return List.of(new Attempt(
                 product(step.usedOuterDerivativeAt(step.x()), step.usedInnerDerivative()),
-                "You used " + of(step.outerDerivativeAt(step.x()))
+                () -> "You used " + of(step.outerDerivativeAt(step.x()))
                         + " where the outer derivative must be read at the inner function: "
                         + of(step.outerDerivativeAt(step.inner())) + "."));
     }

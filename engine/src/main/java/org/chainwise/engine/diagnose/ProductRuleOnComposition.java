@@ -22,7 +22,7 @@ final class ProductRuleOnComposition implements BuggyRule {
         return List.of(new Attempt(
                 sum(product(step.usedOuterDerivativeAt(step.x()), step.inner()),
                         product(step.outerAt(step.x()), step.usedInnerDerivative())),
-                of(step.outerAt(step.inner())) + " is a composition, not the product of " + of(step.outerAt(step.x()))
+                () -> of(step.outerAt(step.inner())) + " is a composition, not the product of " + of(step.outerAt(step.x()))
                         + " and " + of(step.inner()) + ": read the outer derivative at " + of(step.inner())
                         + " and multiply by " + of(step.innerDerivative()) + "."));
     }

@@ -21,11 +21,10 @@ final class ReversedNesting implements BuggyRule {
             return List.of();
         }
         Expr outerOfX = step.outerAt(step.x());
-        Expr reversed = simplify(step.inner().substitute(step.variable(), outerOfX));
         return List.of(new Attempt(
                 product(simplify(step.usedInnerDerivative().substitute(step.variable(), outerOfX)),
                         step.usedOuterDerivativeAt(step.x())),
-                "You differentiated " + of(reversed) + ", the functions nested the other way round: in "
+                () -> "You differentiated " + of(simplify(step.inner().substitute(step.variable(), outerOfX))) + ", the functions nested the other way round: in "
                         + of(step.outerAt(step.inner())) + " the inner function is " + of(step.inner())
                         + ", so the derivative is " + of(step.correct()) + "."));
     }

@@ -32,7 +32,7 @@ final class WrongOuterDerivative implements BuggyRule {
             Step slipped = step.withUsedOuterDerivative(slip.derivative());
             return new Slipped(slipped, new Attempt(
                     slipped.chainRule(),
-                    "You used " + of(slipped.usedOuterDerivativeAt(step.inner())) + " as the derivative of "
+                    () -> "You used " + of(slipped.usedOuterDerivativeAt(step.inner())) + " as the derivative of "
                             + of(step.outerAt(step.inner())) + " with respect to " + of(step.inner()) + ", but "
                             + slip.fact() + ": " + of(step.outerDerivativeAt(step.inner())) + "."));
         }).toList();
