@@ -46,8 +46,8 @@ record OuterDerivativeSlip(Expr derivative, String fact) {
         if (core instanceof Power p && p.exponent().equals(U) && !p.base().dependsOn(U.name())) {
             Expr a = p.base();
             return List.of(
-                    slip(power(a, U), "the derivative of a^u is a^u times ln(a)"),
-                    slip(product(U, power(a, sum(U, Num.MINUS_ONE))), "the power rule is for u^n, not for a^u: the derivative of a^u is a^u times ln(a)"));
+                    slip(power(a, U), "the derivative of a^u is a^u*ln(a)"),
+                    slip(product(U, power(a, sum(U, Num.MINUS_ONE))), "the power rule is for u^n, and the derivative of a^u is a^u*ln(a)"));
         }
         return List.of();
     }
@@ -58,38 +58,38 @@ record OuterDerivativeSlip(Expr derivative, String fact) {
         Expr minusHalf = num(Rational.of(-1, 2));
         return switch (f) {
             case SIN -> List.of(slip(negate(apply(Fn.COS, U)), "the derivative of sin is cos, with no minus sign"));
-            case COS -> List.of(slip(apply(Fn.SIN, U), "the derivative of cos is -sin"));
+            case COS -> List.of(slip(apply(Fn.SIN, U), "the derivative of cos is -sin, with a minus sign"));
             case TAN -> List.of(
-                    slip(apply(Fn.SEC, U), "the derivative of tan is sec squared"),
+                    slip(apply(Fn.SEC, U), "the derivative of tan is sec squared, not sec"),
                     slip(negate(power(apply(Fn.SEC, U), num(2))), "the derivative of tan is sec squared, with no minus sign"));
             case SEC -> List.of(
                     slip(negate(product(apply(Fn.SEC, U), apply(Fn.TAN, U))), "the derivative of sec is sec*tan, with no minus sign"),
-                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan; the derivative of sec is sec*tan"));
+                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan, and the derivative of sec is sec*tan"));
             case CSC -> List.of(
-                    slip(product(apply(Fn.CSC, U), apply(Fn.COT, U)), "the derivative of csc is -csc*cot"),
-                    slip(negate(power(apply(Fn.CSC, U), num(2))), "-csc squared is the derivative of cot; the derivative of csc is -csc*cot"));
+                    slip(product(apply(Fn.CSC, U), apply(Fn.COT, U)), "the derivative of csc is -csc*cot, with a minus sign"),
+                    slip(negate(power(apply(Fn.CSC, U), num(2))), "-csc squared is the derivative of cot, and the derivative of csc is -csc*cot"));
             case COT -> List.of(
-                    slip(power(apply(Fn.CSC, U), num(2)), "the derivative of cot is -csc squared"),
-                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan; the derivative of cot is -csc squared"));
+                    slip(power(apply(Fn.CSC, U), num(2)), "the derivative of cot is -csc squared, with a minus sign"),
+                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan, and the derivative of cot is -csc squared"));
             case ASIN -> List.of(
-                    slip(power(onePlusSquare, minusHalf), "the derivative of arcsin(u) is 1/sqrt(1 - u^2)"),
+                    slip(power(onePlusSquare, minusHalf), "the derivative of arcsin(u) is 1/sqrt(1 - u^2), with a minus sign under the root"),
                     slip(power(oneMinusSquare, Num.MINUS_ONE), "the derivative of arcsin(u) is 1/sqrt(1 - u^2), with a square root"),
                     slip(negate(power(oneMinusSquare, minusHalf)), "the derivative of arcsin(u) is 1/sqrt(1 - u^2), with no minus sign"));
-            case ACOS -> List.of(slip(power(oneMinusSquare, minusHalf), "the derivative of arccos(u) is -1/sqrt(1 - u^2)"));
+            case ACOS -> List.of(slip(power(oneMinusSquare, minusHalf), "the derivative of arccos(u) is -1/sqrt(1 - u^2), with a minus sign in front"));
             case ATAN -> List.of(
-                    slip(power(oneMinusSquare, Num.MINUS_ONE), "the derivative of arctan(u) is 1/(1 + u^2)"),
+                    slip(power(oneMinusSquare, Num.MINUS_ONE), "the derivative of arctan(u) is 1/(1 + u^2), with a plus sign"),
                     slip(power(onePlusSquare, minusHalf), "the derivative of arctan(u) is 1/(1 + u^2), with no square root"),
-                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan; the derivative of arctan(u) is 1/(1 + u^2)"));
+                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan, and the derivative of arctan(u) is 1/(1 + u^2)"));
             case COSH -> List.of(slip(negate(apply(Fn.SINH, U)), "the derivative of cosh is sinh, with no minus sign"));
             case SINH, TANH -> List.of();
             case EXP -> List.of(slip(product(U, apply(Fn.EXP, sum(U, Num.MINUS_ONE))),
-                    "the power rule is for u^n, not for e^u: e^u is its own derivative"));
+                    "e^u is its own derivative, the power rule is for u^n"));
             case LN -> List.of(
                     slip(Num.ONE, "the derivative of ln(u) is 1/u"),
-                    slip(apply(Fn.LN, U), "the derivative of ln(u) is 1/u; only e^u is its own derivative"));
+                    slip(apply(Fn.LN, U), "the derivative of ln(u) is 1/u, only e^u is its own derivative"));
             case SQRT -> List.of(
                     slip(quotient(Num.ONE, apply(Fn.SQRT, U)), "the derivative of sqrt(u) is 1/(2*sqrt(u)), with the 1/2"),
-                    slip(product(num(Rational.HALF), apply(Fn.SQRT, U)), "the derivative of u^(1/2) is (1/2)*u^(-1/2): lower the exponent"));
+                    slip(product(num(Rational.HALF), apply(Fn.SQRT, U)), "the derivative of u^(1/2) is (1/2)*u^(-1/2), with the exponent lowered"));
         };
     }
 
@@ -103,11 +103,11 @@ record OuterDerivativeSlip(Expr derivative, String fact) {
         String rule = "the derivative of " + ExpressionText.of(power(u, exponent)) + " is "
                 + ExpressionText.of(product(exponent, power(u, num(n.subtract(Rational.ONE)))));
         List<OuterDerivativeSlip> slips = new ArrayList<>(List.of(
-                slip(product(exponent, power(U, exponent)), rule + ": lower the exponent by one"),
-                slip(power(U, lowered), rule + ", with the factor " + n)));
+                slip(product(exponent, power(U, exponent)), rule + ", the exponent lowered by one"),
+                slip(power(U, lowered), rule + ", with the factor " + ExpressionText.of(exponent))));
         if (n.signum() < 0) {
             // With a negative exponent "one less" is easily taken as "one nearer zero".
-            slips.add(slip(product(exponent, power(U, sum(exponent, Num.ONE))), rule + ": lower the exponent, away from zero"));
+            slips.add(slip(product(exponent, power(U, sum(exponent, Num.ONE))), rule + ", one less is further from zero"));
         }
         return List.copyOf(slips);
     }

@@ -33,8 +33,8 @@ final class WrongOuterDerivative implements BuggyRule {
             return new Slipped(slipped, new Attempt(
                     slipped.chainRule(),
                     () -> "You used " + of(slipped.usedOuterDerivativeAt(step.inner())) + " as the derivative of "
-                            + of(step.outerAt(step.inner())) + " with respect to " + of(step.inner()) + ", but "
-                            + slip.fact() + ": " + of(step.outerDerivativeAt(step.inner())) + "."));
+                            + of(step.outerAt(step.inner())) + " with respect to " + of(step.inner()) + ", but it is "
+                            + of(step.outerDerivativeAt(step.inner())) + ": " + slip.fact() + "."));
         }).toList();
     }
 }
