@@ -3,10 +3,8 @@ package org.chainwise.engine.diagnose;
 import static org.chainwise.engine.diagnose.ExpressionText.of;
 import static org.chainwise.engine.expr.Algebra.sum;
 
-import java.util.List;
-
 /** {@code f(g(x))′ -> f′(g(x)) + g′(x)}: the inner derivative added instead of multiplied. */
-final class AddedNotMultiplied implements BuggyRule {
+final class AddedNotMultiplied implements ChainRule {
 
     @Override
     public Misconception code() {
@@ -14,13 +12,10 @@ final class AddedNotMultiplied implements BuggyRule {
     }
 
     @Override
-    public List<Attempt> attempts(Step step) {
-        if (!step.hasInnerFunction()) {
-            return List.of();
-        }
-        return List.of(new Attempt(
+    public Attempt attempt(Step step) {
+        return new Attempt(
                 sum(step.usedOuterDerivativeAt(step.inner()), step.usedInnerDerivative()),
                 () -> "You added the inner derivative " + of(step.innerDerivative()) + "; the chain rule multiplies by it: "
-                        + of(step.correct()) + "."));
+                        + of(step.correct()) + ".");
     }
 }

@@ -10,8 +10,7 @@ import org.chainwise.engine.expr.Expr;
  * in order of likelihood, by {@link BuggyRules#IN_ORDER}.
  */
 public sealed interface BuggyRule
-        permits MissingInner, OuterAtX, WrongOuterDerivative, ComposedDerivatives, AddedNotMultiplied,
-        ProductRuleOnComposition, ReversedNesting {
+        permits ChainRule, WrongOuterDerivative {
 
     /** The misconception this rule stands for. */
     Misconception code();

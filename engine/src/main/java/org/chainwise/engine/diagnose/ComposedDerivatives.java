@@ -2,10 +2,8 @@ package org.chainwise.engine.diagnose;
 
 import static org.chainwise.engine.diagnose.ExpressionText.of;
 
-import java.util.List;
-
 /** {@code f(g(x))′ -> f′(g′(x))}: the derivatives composed instead of multiplied. */
-final class ComposedDerivatives implements BuggyRule {
+final class ComposedDerivatives implements ChainRule {
 
     @Override
     public Misconception code() {
@@ -13,14 +11,11 @@ final class ComposedDerivatives implements BuggyRule {
     }
 
     @Override
-    public List<Attempt> attempts(Step step) {
-        if (!step.hasInnerFunction()) {
-            return List.of();
-        }
-        return List.of(new Attempt(
+    public Attempt attempt(Step step) {
+        return new Attempt(
                 step.usedOuterDerivativeAt(step.usedInnerDerivative()),
                 () -> "You read the outer derivative at the inner derivative, "
                         + of(step.outerDerivativeAt(step.innerDerivative())) + "; read it at the inner function, "
-                        + of(step.outerDerivativeAt(step.inner())) + ", and multiply by " + of(step.innerDerivative()) + "."));
+                        + of(step.outerDerivativeAt(step.inner())) + ", and multiply by " + of(step.innerDerivative()) + ".");
     }
 }

@@ -2,13 +2,11 @@ package org.chainwise.engine.diagnose;
 
 import static org.chainwise.engine.diagnose.ExpressionText.of;
 
-import java.util.List;
-
 /**
  * {@code f(g(x))′ -> f′(g(x))}: the inner derivative left out. At layer k of a deeper nest this drops
  * everything inside layer k; dropping two separate factors is a pair of these.
  */
-final class MissingInner implements BuggyRule {
+final class MissingInner implements ChainRule {
 
     @Override
     public Misconception code() {
@@ -16,13 +14,10 @@ final class MissingInner implements BuggyRule {
     }
 
     @Override
-    public List<Attempt> attempts(Step step) {
-        if (!step.hasInnerFunction()) {
-            return List.of();
-        }
-        return List.of(new Attempt(
+    public Attempt attempt(Step step) {
+        return new Attempt(
                 step.usedOuterDerivativeAt(step.inner()),
                 () -> "You left out the derivative of the inner function " + of(step.inner())
-                        + ": multiply by " + of(step.innerDerivative()) + "."));
+                        + ": multiply by " + of(step.innerDerivative()) + ".");
     }
 }

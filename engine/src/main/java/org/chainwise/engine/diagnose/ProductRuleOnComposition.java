@@ -4,10 +4,8 @@ import static org.chainwise.engine.diagnose.ExpressionText.of;
 import static org.chainwise.engine.expr.Algebra.product;
 import static org.chainwise.engine.expr.Algebra.sum;
 
-import java.util.List;
-
 /** {@code f(g(x))′ -> f′(x)·g(x) + f(x)·g′(x)}: the composition treated as the product of f and g. */
-final class ProductRuleOnComposition implements BuggyRule {
+final class ProductRuleOnComposition implements ChainRule {
 
     @Override
     public Misconception code() {
@@ -15,15 +13,12 @@ final class ProductRuleOnComposition implements BuggyRule {
     }
 
     @Override
-    public List<Attempt> attempts(Step step) {
-        if (!step.hasInnerFunction()) {
-            return List.of();
-        }
-        return List.of(new Attempt(
+    public Attempt attempt(Step step) {
+        return new Attempt(
                 sum(product(step.usedOuterDerivativeAt(step.x()), step.inner()),
                         product(step.outerAt(step.x()), step.usedInnerDerivative())),
                 () -> of(step.outerAt(step.inner())) + " is a composition, not the product of " + of(step.outerAt(step.x()))
                         + " and " + of(step.inner()) + ": read the outer derivative at " + of(step.inner())
-                        + " and multiply by " + of(step.innerDerivative()) + "."));
+                        + " and multiply by " + of(step.innerDerivative()) + ".");
     }
 }
