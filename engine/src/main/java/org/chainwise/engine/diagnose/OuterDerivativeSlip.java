@@ -61,7 +61,8 @@ record OuterDerivativeSlip(Expr derivative, String fact) {
             case COS -> List.of(slip(apply(Fn.SIN, U), "the derivative of cos is -sin, with a minus sign"));
             case TAN -> List.of(
                     slip(apply(Fn.SEC, U), "the derivative of tan is sec squared, not sec"),
-                    slip(negate(power(apply(Fn.SEC, U), num(2))), "the derivative of tan is sec squared, with no minus sign"));
+                    slip(negate(power(apply(Fn.SEC, U), num(2))), "the derivative of tan is sec squared, with no minus sign"),
+                    slip(product(apply(Fn.SEC, U), apply(Fn.TAN, U)), "sec*tan is the derivative of sec, and the derivative of tan is sec squared"));
             case SEC -> List.of(
                     slip(negate(product(apply(Fn.SEC, U), apply(Fn.TAN, U))), "the derivative of sec is sec*tan, with no minus sign"),
                     slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan, and the derivative of sec is sec*tan"));
@@ -74,12 +75,14 @@ record OuterDerivativeSlip(Expr derivative, String fact) {
             case ASIN -> List.of(
                     slip(power(onePlusSquare, minusHalf), "the derivative of arcsin(u) is 1/sqrt(1 - u^2), with a minus sign under the root"),
                     slip(power(oneMinusSquare, Num.MINUS_ONE), "the derivative of arcsin(u) is 1/sqrt(1 - u^2), with a square root"),
-                    slip(negate(power(oneMinusSquare, minusHalf)), "the derivative of arcsin(u) is 1/sqrt(1 - u^2), with no minus sign"));
+                    slip(negate(power(oneMinusSquare, minusHalf)), "the derivative of arcsin(u) is 1/sqrt(1 - u^2), with no minus sign"),
+                    slip(power(onePlusSquare, Num.MINUS_ONE), "1/(1 + u^2) is the derivative of arctan(u), and that of arcsin(u) is 1/sqrt(1 - u^2)"));
             case ACOS -> List.of(slip(power(oneMinusSquare, minusHalf), "the derivative of arccos(u) is -1/sqrt(1 - u^2), with a minus sign in front"));
             case ATAN -> List.of(
                     slip(power(oneMinusSquare, Num.MINUS_ONE), "the derivative of arctan(u) is 1/(1 + u^2), with a plus sign"),
                     slip(power(onePlusSquare, minusHalf), "the derivative of arctan(u) is 1/(1 + u^2), with no square root"),
-                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan, and the derivative of arctan(u) is 1/(1 + u^2)"));
+                    slip(power(apply(Fn.SEC, U), num(2)), "sec squared is the derivative of tan, and the derivative of arctan(u) is 1/(1 + u^2)"),
+                    slip(power(oneMinusSquare, minusHalf), "1/sqrt(1 - u^2) is the derivative of arcsin(u), and that of arctan(u) is 1/(1 + u^2)"));
             case COSH -> List.of(slip(negate(apply(Fn.SINH, U)), "the derivative of cosh is sinh, with no minus sign"));
             case SINH, TANH -> List.of();
             case EXP -> List.of(slip(product(U, apply(Fn.EXP, sum(U, Num.MINUS_ONE))),
