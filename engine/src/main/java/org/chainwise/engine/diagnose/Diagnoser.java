@@ -30,6 +30,10 @@ import org.chainwise.engine.expr.Num;
  * registry order; among pairs, by the outer bug's layer, then the inner bug's, then registry order.
  * A buggy derivative that agrees with the correct one (as some do, say for a linear inner function) is
  * dropped, and so is a pair that agrees with a single bug, so neither is ever reported.
+ *
+ * <p>Building one takes from a fraction of a millisecond (two layers) to a few milliseconds (three) and
+ * diagnosing takes microseconds; a diagnoser is immutable and safe to share between threads, so it is
+ * meant to be built once per item and cached, like the checker's reference answer.
  */
 public final class Diagnoser {
 

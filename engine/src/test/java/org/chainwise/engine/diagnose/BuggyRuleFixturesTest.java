@@ -54,6 +54,8 @@ class BuggyRuleFixturesTest {
     static final Expr SIN_COS_X2 = sin(cos(pow(X, 2)));
     static final Expr EXP_SIN_3X = exp(sin(times(n(3), X)));
     static final Expr LN_X2_1_CUBED = pow(ln(plus(pow(X, 2), n(1))), 3);
+    static final Expr LN_SQRT = ln(sqrt(plus(pow(X, 2), n(1))));
+    static final Expr THREE_SIN_X2 = times(n(3), sin(pow(X, 2)));
 
     private static final Map<Expr, Diagnoser> DIAGNOSERS = new ConcurrentHashMap<>();
 
@@ -82,7 +84,10 @@ class BuggyRuleFixturesTest {
                 row(EXP_SIN_3X, times(pow(E, X), cos(times(n(3), X)), n(3)), OUTER_AT_X, 1),
                 row(EXP_SIN_3X, times(n(3), cos(X), pow(E, sin(times(n(3), X)))), OUTER_AT_X, 2),
                 row(LN_X2_1_CUBED, times(n(3), pow(X, 2), over(times(n(2), X), plus(pow(X, 2), n(1)))), OUTER_AT_X, 1),
-                row(LN_X2_1_CUBED, times(n(6), pow(ln(plus(pow(X, 2), n(1))), 2)), OUTER_AT_X, 2));
+                row(LN_X2_1_CUBED, times(n(6), pow(ln(plus(pow(X, 2), n(1))), 2)), OUTER_AT_X, 2),
+                row(LN_SQRT, times(over(n(1), SQRT_X2_1), over(n(1), times(n(2), sqrt(X))), n(2), X), OUTER_AT_X, 2),
+                row(THREE_SIN_X2, times(n(3), cos(X), n(2), X), OUTER_AT_X, 1),
+                row(TWO_TO_X2, times(pow(n(2), X), ln(n(2)), n(2), X), OUTER_AT_X, 1));
     }
 
     static Stream<Row> missingInner() {
@@ -99,7 +104,11 @@ class BuggyRuleFixturesTest {
                 row(EXP_SIN_3X, exp(sin(times(n(3), X))), MISSING_INNER, 1),
                 row(EXP_SIN_3X, times(exp(sin(times(n(3), X))), cos(times(n(3), X))), MISSING_INNER, 2),
                 row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2)), MISSING_INNER, 1),
-                row(LN_X2_1_CUBED, over(times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2)), plus(pow(X, 2), n(1))), MISSING_INNER, 2));
+                row(LN_X2_1_CUBED, over(times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2)), plus(pow(X, 2), n(1))), MISSING_INNER, 2),
+                row(LN_SQRT, over(n(1), SQRT_X2_1), MISSING_INNER, 1),
+                row(LN_SQRT, times(over(n(1), SQRT_X2_1), over(n(1), times(n(2), SQRT_X2_1))), MISSING_INNER, 2),
+                row(THREE_SIN_X2, times(n(3), cos(pow(X, 2))), MISSING_INNER, 1),
+                row(TWO_TO_X2, times(pow(n(2), pow(X, 2)), ln(n(2))), MISSING_INNER, 1));
     }
 
     static Stream<Row> composedDerivatives() {
@@ -167,7 +176,9 @@ class BuggyRuleFixturesTest {
                 row(exp(cos(X)), times(exp(cos(X)), sin(X)), WRONG_OUTER_DERIVATIVE, 2),
                 row(SIN_COS_X2, times(cos(cos(pow(X, 2))), minus(sin(pow(X, 2))), n(2), pow(X, 2)), WRONG_OUTER_DERIVATIVE, 3),
                 row(EXP_SIN_3X, times(exp(sin(times(n(3), X))), minus(cos(times(n(3), X))), n(3)), WRONG_OUTER_DERIVATIVE, 2),
-                row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2), n(2), X), WRONG_OUTER_DERIVATIVE, 2));
+                row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2), n(2), X), WRONG_OUTER_DERIVATIVE, 2),
+                row(LN_SQRT, times(over(n(1), times(n(2), SQRT_X2_1)), n(2), X), WRONG_OUTER_DERIVATIVE, 1),
+                row(THREE_SIN_X2, times(n(-3), cos(pow(X, 2)), n(2), X), WRONG_OUTER_DERIVATIVE, 1));
     }
 
     @ParameterizedTest
