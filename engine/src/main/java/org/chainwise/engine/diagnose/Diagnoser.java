@@ -1,35 +1,30 @@
 package org.chainwise.engine.diagnose;
 
-import static org.chainwise.engine.expr.Algebra.product;
-
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.chainwise.engine.calculus.Agreement;
 import org.chainwise.engine.calculus.Composition;
 import org.chainwise.engine.calculus.Derivative;
 import org.chainwise.engine.calculus.NumericComparison;
 import org.chainwise.engine.calculus.NumericFunction;
 import org.chainwise.engine.calculus.SamplePoints;
-import org.chainwise.engine.diagnose.BuggyRule.Attempt;
+import org.chainwise.engine.diagnose.Candidates.Bug;
+import org.chainwise.engine.diagnose.Candidates.Candidate;
 import org.chainwise.engine.expr.Expr;
-import org.chainwise.engine.expr.Num;
 
 /**
  * Names the misconceptions behind wrong derivatives of one function. Every buggy derivative the rules of
- * {@link BuggyRules#IN_ORDER} give, at every layer of the function's {@link Composition}, and every pair
- * of bugs (two rules at two layers, or an elementary-derivative slip with another rule at one layer), is
- * built and evaluated once, at the sample points of the correct derivative; diagnosing an answer is then
- * one evaluation of the answer and comparisons of value vectors under {@link NumericComparison}.
+ * {@link BuggyRules#IN_ORDER} give at every layer of the function's {@link Composition}, and every pair
+ * of bugs, is built and evaluated once, at the sample points of the correct derivative; diagnosing an
+ * answer is then one evaluation of the answer and comparisons of value vectors under
+ * {@link NumericComparison}.
  *
- * <p>Most likely first: single bugs before pairs, and a pair is reported only when no single bug
- * explains the answer (the simpler explanation wins); among single bugs, outer layers before inner, then
- * registry order; among pairs, by the outer bug's layer, then the inner bug's, then registry order.
- * A buggy derivative that agrees with the correct one (as some do, say for a linear inner function) is
- * dropped, and so is a pair that agrees with a single bug, so neither is ever reported.
+ * <p>Most likely first, in the order of {@link Candidates}; a pair is reported only when no single bug
+ * explains the answer (the simpler explanation wins). A buggy derivative that agrees with the correct one
+ * (as some do, say for a linear inner function) is dropped, and so is a pair that agrees with a single
+ * bug, so neither is ever reported.
  *
  * <p>Building one takes from a fraction of a millisecond (two layers) to a few milliseconds (three) and
  * diagnosing takes microseconds; a diagnoser is immutable and safe to share between threads, so it is
@@ -39,57 +34,19 @@ public final class Diagnoser {
 
     private final Composition composition;
     private final Expr correctDerivative;
-    private final String variable;
-    private final double[] correctValues;
     private final SamplePoints points;
-    private final List<Candidate> singles;
-    private final List<Candidate> pairs;
+    private final double[] correctValues;
+    private final List<Evaluated> singles;
+    private final List<Evaluated> pairs;
 
-    /** One buggy derivative: the bugs that produce it, outermost first, and its values at the points. */
-    private record Candidate(List<Bug> bugs, Expr derivative, double[] values) {
-    }
-
-    /** One bug of a candidate, its diagnosis written on first use and then kept: diagnosers are shared between threads. */
-    private static final class Bug {
-
-        private final Misconception code;
-        private final int layer;
-        private final Supplier<String> explanation;
-        private volatile Diagnosis diagnosis;
-
-        Bug(BuggyRule rule, int layer, Attempt attempt) {
-            this.code = rule.code();
-            this.layer = layer;
-            this.explanation = attempt.explanation();
-        }
-
-        Diagnosis diagnosis() {
-            Diagnosis written = diagnosis;
-            if (written == null) {
-                written = new Diagnosis(code, layer, explanation.get());
-                diagnosis = written;
-            }
-            return written;
-        }
-    }
-
-    /** Where a candidate stands in the order of likelihood; compared field by field. */
-    private record Rank(int bugs, int outerLayer, int innerLayer, int outerRule, int innerRule, int sequence) {
-
-        static final Comparator<Rank> ORDER = Comparator.comparingInt(Rank::bugs)
-                .thenComparingInt(Rank::outerLayer).thenComparingInt(Rank::innerLayer)
-                .thenComparingInt(Rank::outerRule).thenComparingInt(Rank::innerRule)
-                .thenComparingInt(Rank::sequence);
-    }
-
-    private record Ranked(Rank rank, List<Bug> bugs, Expr derivative) {
+    /** A candidate with its values at the points. */
+    private record Evaluated(Candidate candidate, double[] values) {
     }
 
     private Diagnoser(Composition composition, Expr correctDerivative, SamplePoints points, double[] correctValues,
-            List<Candidate> singles, List<Candidate> pairs) {
+            List<Evaluated> singles, List<Evaluated> pairs) {
         this.composition = composition;
         this.correctDerivative = correctDerivative;
-        this.variable = composition.variable();
         this.points = points;
         this.correctValues = correctValues;
         this.singles = singles;
@@ -109,18 +66,17 @@ public final class Diagnoser {
         }
         SamplePoints points = SamplePoints.forFunction(reference);
         double[] correctValues = points.valuesOf(reference);
-        List<Candidate> singles = new ArrayList<>();
-        List<Candidate> pairs = new ArrayList<>();
-        for (Ranked ranked : enumerate(composition)) {
-            double[] values = valuesOf(ranked.derivative(), variable, points);
+        List<Evaluated> singles = new ArrayList<>();
+        List<Evaluated> pairs = new ArrayList<>();
+        for (Candidate candidate : Candidates.of(composition)) {
+            double[] values = valuesOf(candidate.derivative(), variable, points);
             if (values == null || NumericComparison.compare(correctValues, values) != Agreement.DIFFERENT) {
                 continue;
             }
-            Candidate candidate = new Candidate(ranked.bugs(), ranked.derivative(), values);
-            if (ranked.rank().bugs() == 1) {
-                singles.add(candidate);
+            if (candidate.isSingle()) {
+                singles.add(new Evaluated(candidate, values));
             } else if (singles.stream().noneMatch(single -> same(single.values(), values))) {
-                pairs.add(candidate);
+                pairs.add(new Evaluated(candidate, values));
             }
         }
         return new Diagnoser(composition, correct, points, correctValues, List.copyOf(singles), List.copyOf(pairs));
@@ -142,7 +98,7 @@ public final class Diagnoser {
         if (singles.isEmpty() && pairs.isEmpty()) {
             return List.of();
         }
-        double[] values = valuesOf(answer, variable, points);
+        double[] values = valuesOf(answer, composition.variable(), points);
         if (values == null || NumericComparison.compare(correctValues, values) != Agreement.DIFFERENT) {
             return List.of();
         }
@@ -152,25 +108,26 @@ public final class Diagnoser {
 
     /** The single-bug derivatives, most likely first, without any two of the same value. */
     public List<BuggyDerivative> buggyDerivatives() {
-        List<Candidate> distinct = new ArrayList<>();
-        for (Candidate candidate : singles) {
-            if (distinct.stream().noneMatch(kept -> same(kept.values(), candidate.values()))) {
-                distinct.add(candidate);
+        List<Evaluated> distinct = new ArrayList<>();
+        for (Evaluated single : singles) {
+            if (distinct.stream().noneMatch(kept -> same(kept.values(), single.values()))) {
+                distinct.add(single);
             }
         }
-        return distinct.stream().map(candidate -> {
-            Diagnosis diagnosis = candidate.bugs().getFirst().diagnosis();
-            return new BuggyDerivative(diagnosis.code(), diagnosis.layer(), candidate.derivative(), diagnosis.explanation());
+        return distinct.stream().map(single -> {
+            Diagnosis diagnosis = single.candidate().bugs().getFirst().diagnosis();
+            return new BuggyDerivative(diagnosis.code(), diagnosis.layer(), single.candidate().derivative(),
+                    diagnosis.explanation());
         }).toList();
     }
 
-    private static List<Diagnosis> matching(List<Candidate> candidates, double[] values) {
+    private static List<Diagnosis> matching(List<Evaluated> candidates, double[] values) {
         List<Diagnosis> found = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Candidate candidate : candidates) {
-            if (same(candidate.values(), values)) {
-                for (Bug bug : candidate.bugs()) {
-                    if (seen.add(bug.code + "@" + bug.layer)) {
+        for (Evaluated evaluated : candidates) {
+            if (same(evaluated.values(), values)) {
+                for (Bug bug : evaluated.candidate().bugs()) {
+                    if (seen.add(bug.code() + "@" + bug.layer())) {
                         found.add(bug.diagnosis());
                     }
                 }
@@ -190,80 +147,5 @@ public final class Diagnoser {
         } catch (IllegalArgumentException otherVariables) {
             return null;
         }
-    }
-
-    /**
-     * Every single bug and pair of bugs, in order of likelihood. The derivative is rebuilt bottom-up the
-     * way a student works: the step at each layer takes the (possibly wrong) derivative of its inner
-     * function from the layer below, and the layers above a bug multiply by their true factors.
-     */
-    private static List<Ranked> enumerate(Composition composition) {
-        int depth = composition.depth();
-        String variable = composition.variable();
-        List<Step> steps = composition.layers().stream().map(layer -> Step.of(layer, variable)).toList();
-        List<BuggyRule> rules = BuggyRules.IN_ORDER;
-        WrongOuterDerivative slips = rules.stream().filter(WrongOuterDerivative.class::isInstance)
-                .map(WrongOuterDerivative.class::cast).findFirst().orElseThrow();
-        int slipsRank = rules.indexOf(slips);
-        List<Ranked> ranked = new ArrayList<>();
-        int sequence = 0;
-        for (int k = 1; k <= depth; k++) {
-            Step step = steps.get(k - 1);
-            Expr above = factorsAbove(steps, k);
-            for (int r = 0; r < rules.size(); r++) {
-                for (Attempt attempt : rules.get(r).attempts(step)) {
-                    ranked.add(new Ranked(new Rank(1, k, k, r, r, sequence++),
-                            List.of(new Bug(rules.get(r), k, attempt)), product(above, attempt.derivative())));
-                }
-            }
-            for (WrongOuterDerivative.Slipped slipped : slips.slipped(step)) {
-                for (int r = 0; r < rules.size(); r++) {
-                    if (r == slipsRank) {
-                        continue;
-                    }
-                    for (Attempt attempt : rules.get(r).attempts(slipped.step())) {
-                        ranked.add(new Ranked(new Rank(2, k, k, r, slipsRank, sequence++),
-                                List.of(new Bug(rules.get(r), k, attempt), new Bug(slips, k, slipped.attempt())),
-                                product(above, attempt.derivative())));
-                    }
-                }
-            }
-        }
-        for (int j = 2; j <= depth; j++) {
-            for (int innerRule = 0; innerRule < rules.size(); innerRule++) {
-                for (Attempt inner : rules.get(innerRule).attempts(steps.get(j - 1))) {
-                    for (int k = 1; k < j; k++) {
-                        Step step = steps.get(k - 1).withUsedInnerDerivative(
-                                product(factorsBetween(steps, k, j), inner.derivative()));
-                        Expr above = factorsAbove(steps, k);
-                        for (int outerRule = 0; outerRule < rules.size(); outerRule++) {
-                            for (Attempt outer : rules.get(outerRule).attempts(step)) {
-                                ranked.add(new Ranked(new Rank(2, k, j, outerRule, innerRule, sequence++),
-                                        List.of(new Bug(rules.get(outerRule), k, outer), new Bug(rules.get(innerRule), j, inner)),
-                                        product(above, outer.derivative())));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        ranked.sort(Comparator.comparing(Ranked::rank, Rank.ORDER));
-        return ranked;
-    }
-
-    /** The true factors f′(g) of the layers above layer {@code k}. */
-    private static Expr factorsAbove(List<Step> steps, int k) {
-        return factorsBetween(steps, 0, k);
-    }
-
-    /** The true factors f′(g) of the layers strictly between {@code outer} and {@code inner}. */
-    private static Expr factorsBetween(List<Step> steps, int outer, int inner) {
-        List<Expr> factors = new ArrayList<>();
-        factors.add(Num.ONE);
-        for (int i = outer + 1; i < inner; i++) {
-            Step step = steps.get(i - 1);
-            factors.add(step.outerDerivativeAt(step.inner()));
-        }
-        return product(factors);
     }
 }
