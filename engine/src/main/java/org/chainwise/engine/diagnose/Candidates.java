@@ -80,7 +80,7 @@ final class Candidates {
     private final List<Ranked> ranked = new ArrayList<>();
 
     private Candidates(Composition composition) {
-        this.steps = composition.layers().stream().map(layer -> Step.of(layer, composition.variable())).toList();
+        this.steps = Step.of(composition);
     }
 
     static List<Candidate> of(Composition composition) {

@@ -3,7 +3,10 @@ package org.chainwise.engine.diagnose;
 import static org.chainwise.engine.expr.Algebra.product;
 import static org.chainwise.engine.expr.Algebra.simplify;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.chainwise.engine.calculus.Composition;
 import org.chainwise.engine.calculus.Composition.Layer;
 import org.chainwise.engine.calculus.Derivative;
@@ -14,33 +17,49 @@ import org.chainwise.engine.expr.Var;
  * One application of the chain rule, to a layer {@code f(g(x))} of a composition: the true derivatives
  * f′ (of the placeholder) and g′, and the ones the student works with, which differ from the true ones
  * when another bug sits at the same layer (a slip in f′) or deeper in the nest (a wrong g′).
- * Buggy rules compute from the used derivatives and explain with the true ones.
+ * Buggy rules compute from the used derivatives and explain with the true ones. When the inner function
+ * is itself a composition {@code h(k(x))}, {@code innerLayerFactor} is its outer factor {@code h′(k(x))},
+ * the one a student who forgets a middle layer leaves out of g′.
  */
 public record Step(Layer layer, String variable, Expr outerDerivative, Expr innerDerivative,
-        Expr usedOuterDerivative, Expr usedInnerDerivative) {
+        Optional<Expr> innerLayerFactor, Expr usedOuterDerivative, Expr usedInnerDerivative) {
 
     public Step {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(variable, "variable");
         Objects.requireNonNull(outerDerivative, "outerDerivative");
         Objects.requireNonNull(innerDerivative, "innerDerivative");
+        Objects.requireNonNull(innerLayerFactor, "innerLayerFactor");
         Objects.requireNonNull(usedOuterDerivative, "usedOuterDerivative");
         Objects.requireNonNull(usedInnerDerivative, "usedInnerDerivative");
     }
 
-    /** The step as a student without misconceptions takes it. */
-    public static Step of(Layer layer, String variable) {
+    /** The steps of every layer, outermost first, as a student without misconceptions takes them. */
+    public static List<Step> of(Composition composition) {
+        List<Step> steps = new ArrayList<>();
+        Optional<Expr> factorBelow = Optional.empty();
+        for (Layer layer : composition.layers().reversed()) {
+            Step step = of(layer, composition.variable(), factorBelow);
+            steps.addFirst(step);
+            factorBelow = step.hasInnerFunction()
+                    ? Optional.of(step.outerDerivativeAt(step.inner()))
+                    : Optional.empty();
+        }
+        return List.copyOf(steps);
+    }
+
+    private static Step of(Layer layer, String variable, Optional<Expr> innerLayerFactor) {
         Expr outerDerivative = Derivative.of(layer.function(), Composition.HOLE.name());
         Expr innerDerivative = Derivative.of(layer.inner(), variable);
-        return new Step(layer, variable, outerDerivative, innerDerivative, outerDerivative, innerDerivative);
+        return new Step(layer, variable, outerDerivative, innerDerivative, innerLayerFactor, outerDerivative, innerDerivative);
     }
 
     public Step withUsedOuterDerivative(Expr derivative) {
-        return new Step(layer, variable, outerDerivative, innerDerivative, derivative, usedInnerDerivative);
+        return new Step(layer, variable, outerDerivative, innerDerivative, innerLayerFactor, derivative, usedInnerDerivative);
     }
 
     public Step withUsedInnerDerivative(Expr derivative) {
-        return new Step(layer, variable, outerDerivative, innerDerivative, usedOuterDerivative, derivative);
+        return new Step(layer, variable, outerDerivative, innerDerivative, innerLayerFactor, usedOuterDerivative, derivative);
     }
 
     /** g, the expression the outer function is applied to. */

@@ -106,6 +106,9 @@ class BuggyRuleFixturesTest {
                 row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2)), MISSING_INNER, 1),
                 row(LN_X2_1_CUBED, over(times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2)), plus(pow(X, 2), n(1))), MISSING_INNER, 2),
                 row(LN_SQRT, over(n(1), SQRT_X2_1), MISSING_INNER, 1),
+                row(SIN_COS_X2, times(cos(cos(pow(X, 2))), n(2), X), MISSING_INNER, 1),
+                row(EXP_SIN_3X, times(n(3), exp(sin(times(n(3), X)))), MISSING_INNER, 1),
+                row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2), n(2), X), MISSING_INNER, 1),
                 row(LN_SQRT, times(over(n(1), SQRT_X2_1), over(n(1), times(n(2), SQRT_X2_1))), MISSING_INNER, 2),
                 row(THREE_SIN_X2, times(n(3), cos(pow(X, 2))), MISSING_INNER, 1),
                 row(TWO_TO_X2, times(pow(n(2), pow(X, 2)), ln(n(2))), MISSING_INNER, 1));
@@ -176,7 +179,8 @@ class BuggyRuleFixturesTest {
                 row(exp(cos(X)), times(exp(cos(X)), sin(X)), WRONG_OUTER_DERIVATIVE, 2),
                 row(SIN_COS_X2, times(cos(cos(pow(X, 2))), minus(sin(pow(X, 2))), n(2), pow(X, 2)), WRONG_OUTER_DERIVATIVE, 3),
                 row(EXP_SIN_3X, times(exp(sin(times(n(3), X))), minus(cos(times(n(3), X))), n(3)), WRONG_OUTER_DERIVATIVE, 2),
-                row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2), n(2), X), WRONG_OUTER_DERIVATIVE, 2),
+                row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2), ln(plus(pow(X, 2), n(1))), n(2), X),
+                        WRONG_OUTER_DERIVATIVE, 2),
                 row(LN_SQRT, times(over(n(1), times(n(2), SQRT_X2_1)), n(2), X), WRONG_OUTER_DERIVATIVE, 1),
                 row(THREE_SIN_X2, times(n(-3), cos(pow(X, 2)), n(2), X), WRONG_OUTER_DERIVATIVE, 1));
     }

@@ -86,6 +86,12 @@ class DiagnoserTest {
     }
 
     @Test
+    void aMiddleFactorLeftOutIsAlsoALnDerivativeTakenAsOne() {
+        Expr answer = times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2), n(2), X);
+        assertThat(diagnose(LN_X2_1_CUBED, answer)).containsExactly(found(MISSING_INNER, 1), found(WRONG_OUTER_DERIVATIVE, 2));
+    }
+
+    @Test
     void aSignSlipAtEitherOfTwoTrigLayersIsReportedAtBoth() {
         Expr answer = times(cos(cos(pow(X, 2))), sin(pow(X, 2)), n(2), X);
         assertThat(diagnose(SIN_COS_X2, answer))
