@@ -25,8 +25,9 @@ final class MissingInner implements ChainRule {
     public List<Attempt> attempts(Step step) {
         List<Attempt> attempts = new ArrayList<>(ChainRule.super.attempts(step));
         // Only over a true g′: dividing a wrong one by the middle factor would describe no student's work.
-        if (step.innerLayerFactor().isPresent() && step.usedInnerDerivative().equals(step.innerDerivative())) {
-            Expr middle = step.innerLayerFactor().get();
+        if (step.nestedBelow().isPresent() && step.usedInnerDerivative().equals(step.innerDerivative())) {
+            Step below = step.nestedBelow().get();
+            Expr middle = below.outerDerivativeAt(below.inner());
             attempts.add(new Attempt(
                     product(step.usedOuterDerivativeAt(step.inner()), quotient(step.usedInnerDerivative(), middle)),
                     () -> "In the derivative of the inner function " + of(step.inner()) + " you left out the factor "

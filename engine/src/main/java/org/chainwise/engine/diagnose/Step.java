@@ -17,19 +17,19 @@ import org.chainwise.engine.expr.Var;
  * One application of the chain rule, to a layer {@code f(g(x))} of a composition: the true derivatives
  * f′ (of the placeholder) and g′, and the ones the student works with, which differ from the true ones
  * when another bug sits at the same layer (a slip in f′) or deeper in the nest (a wrong g′).
- * Buggy rules compute from the used derivatives and explain with the true ones. When the inner function
- * is itself a composition {@code h(k(x))}, {@code innerLayerFactor} is its outer factor {@code h′(k(x))},
- * the one a student who forgets a middle layer leaves out of g′.
+ * Buggy rules compute from the used derivatives and explain with the true ones. {@code below} is the true
+ * step of the next layer in, if any: where g is itself {@code h(k(x))}, rules about the middle of a nest
+ * need h′(k(x)) and k(x).
  */
 public record Step(Layer layer, String variable, Expr outerDerivative, Expr innerDerivative,
-        Optional<Expr> innerLayerFactor, Expr usedOuterDerivative, Expr usedInnerDerivative) {
+        Optional<Step> below, Expr usedOuterDerivative, Expr usedInnerDerivative) {
 
     public Step {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(variable, "variable");
         Objects.requireNonNull(outerDerivative, "outerDerivative");
         Objects.requireNonNull(innerDerivative, "innerDerivative");
-        Objects.requireNonNull(innerLayerFactor, "innerLayerFactor");
+        Objects.requireNonNull(below, "below");
         Objects.requireNonNull(usedOuterDerivative, "usedOuterDerivative");
         Objects.requireNonNull(usedInnerDerivative, "usedInnerDerivative");
     }
@@ -37,29 +37,24 @@ public record Step(Layer layer, String variable, Expr outerDerivative, Expr inne
     /** The steps of every layer, outermost first, as a student without misconceptions takes them. */
     public static List<Step> of(Composition composition) {
         List<Step> steps = new ArrayList<>();
-        Optional<Expr> factorBelow = Optional.empty();
+        Optional<Step> below = Optional.empty();
         for (Layer layer : composition.layers().reversed()) {
-            Step step = of(layer, composition.variable(), factorBelow);
+            Expr outerDerivative = Derivative.of(layer.function(), Composition.HOLE.name());
+            Expr innerDerivative = Derivative.of(layer.inner(), composition.variable());
+            Step step = new Step(layer, composition.variable(), outerDerivative, innerDerivative, below,
+                    outerDerivative, innerDerivative);
             steps.addFirst(step);
-            factorBelow = step.hasInnerFunction()
-                    ? Optional.of(step.outerDerivativeAt(step.inner()))
-                    : Optional.empty();
+            below = Optional.of(step);
         }
         return List.copyOf(steps);
     }
 
-    private static Step of(Layer layer, String variable, Optional<Expr> innerLayerFactor) {
-        Expr outerDerivative = Derivative.of(layer.function(), Composition.HOLE.name());
-        Expr innerDerivative = Derivative.of(layer.inner(), variable);
-        return new Step(layer, variable, outerDerivative, innerDerivative, innerLayerFactor, outerDerivative, innerDerivative);
-    }
-
     public Step withUsedOuterDerivative(Expr derivative) {
-        return new Step(layer, variable, outerDerivative, innerDerivative, innerLayerFactor, derivative, usedInnerDerivative);
+        return new Step(layer, variable, outerDerivative, innerDerivative, below, derivative, usedInnerDerivative);
     }
 
     public Step withUsedInnerDerivative(Expr derivative) {
-        return new Step(layer, variable, outerDerivative, innerDerivative, innerLayerFactor, usedOuterDerivative, derivative);
+        return new Step(layer, variable, outerDerivative, innerDerivative, below, usedOuterDerivative, derivative);
     }
 
     /** g, the expression the outer function is applied to. */
@@ -90,6 +85,11 @@ public record Step(Layer layer, String variable, Expr outerDerivative, Expr inne
     /** The f′(u) the student uses. */
     public Expr usedOuterDerivativeAt(Expr u) {
         return at(usedOuterDerivative, u);
+    }
+
+    /** The step below when it has an inner function of its own, so that this step's inner function is {@code h(k(x))}. */
+    public Optional<Step> nestedBelow() {
+        return below.filter(Step::hasInnerFunction);
     }
 
     /** The chain rule applied with the derivatives the student uses: f′(g(x))·g′(x). */

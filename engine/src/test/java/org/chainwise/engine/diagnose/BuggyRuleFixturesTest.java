@@ -81,6 +81,8 @@ class BuggyRuleFixturesTest {
                 row(TAN_3X, times(n(3), pow(sec(X), 2)), OUTER_AT_X, 1),
                 row(SIN_COS_X2, times(cos(X), minus(sin(pow(X, 2))), n(2), X), OUTER_AT_X, 1),
                 row(SIN_COS_X2, times(cos(cos(pow(X, 2))), minus(sin(X)), n(2), X), OUTER_AT_X, 2),
+                row(SIN_COS_X2, times(cos(pow(X, 2)), minus(sin(pow(X, 2))), n(2), X), OUTER_AT_X, 1),
+                row(EXP_SIN_3X, times(exp(times(n(3), X)), cos(times(n(3), X)), n(3)), OUTER_AT_X, 1),
                 row(EXP_SIN_3X, times(pow(E, X), cos(times(n(3), X)), n(3)), OUTER_AT_X, 1),
                 row(EXP_SIN_3X, times(n(3), cos(X), pow(E, sin(times(n(3), X)))), OUTER_AT_X, 2),
                 row(LN_X2_1_CUBED, times(n(3), pow(X, 2), over(times(n(2), X), plus(pow(X, 2), n(1)))), OUTER_AT_X, 1),

@@ -168,6 +168,12 @@ class DiagnoserTest {
                 .isEqualTo("You used cos(x) where the outer derivative must be read at the inner function: cos(x^2).");
         assertThat(diagnoser.diagnose(cos(pow(X, 2))).getFirst().explanation())
                 .isEqualTo("You left out the derivative of the inner function x^2: multiply by 2*x.");
+        assertThat(Diagnoser.forFunction(SIN_COS_X2, "x").diagnose(times(cos(pow(X, 2)), minus(sin(pow(X, 2))), n(2), X)))
+                .first().extracting(Diagnosis::explanation).isEqualTo(
+                        "You used cos(x^2) where the outer derivative must be read at the whole inner function: cos(cos(x^2)).");
+        assertThat(Diagnoser.forFunction(SIN_COS_X2, "x").diagnose(times(cos(cos(pow(X, 2))), n(2), X)))
+                .first().extracting(Diagnosis::explanation).isEqualTo(
+                        "In the derivative of the inner function cos(x^2) you left out the factor -sin(x^2): multiply by it.");
         assertThat(diagnoser.diagnose(times(minus(cos(pow(X, 2))), n(2), X)).getFirst().explanation())
                 .isEqualTo("You used -cos(x^2) as the derivative of sin(x^2) with respect to x^2, but it is cos(x^2):"
                         + " the derivative of sin is cos, with no minus sign.");
