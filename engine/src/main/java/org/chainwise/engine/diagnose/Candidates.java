@@ -14,8 +14,8 @@ import org.chainwise.engine.expr.Num;
 /**
  * Every buggy derivative of a composition, single bugs and pairs, in order of likelihood: single bugs
  * before pairs; single bugs by layer (outer first), then registry order; pairs by the outer bug's layer,
- * then the inner bug's, then registry order. Pairs are two rules at two layers, or an elementary-derivative
- * slip with another rule at one layer. Derivatives equal to the correct one are left for the caller to drop.
+ * then the inner bug's, then registry order. Pairs are two rules at two layers (among the outermost
+ * {@link #PAIRED_LAYERS}), or an elementary-derivative slip with another rule at one layer. Derivatives equal to the correct one are left for the caller to drop.
  *
  * <p>A derivative is rebuilt bottom-up the way a student works: the step at each layer takes the (possibly
  * wrong) derivative of its inner function from the layer below, and the layers above the outermost bug
@@ -75,6 +75,13 @@ final class Candidates {
     private record Ranked(Rank rank, Candidate candidate) {
     }
 
+    /**
+     * Bugs at two different layers are paired among the outermost four layers only: the number of pairs
+     * grows with the square of the depth and their expressions with the depth, so that a six-layer nest
+     * would cost a hundred times a two-layer one to prepare, for answers rarely seen.
+     */
+    static final int PAIRED_LAYERS = 4;
+
     private final List<Step> steps;
     private final List<BuggyRule> rules = BuggyRules.IN_ORDER;
     private final List<Ranked> ranked = new ArrayList<>();
@@ -89,7 +96,7 @@ final class Candidates {
             candidates.addSingles(k);
             candidates.addSameLayerPairs(k);
         }
-        for (int j = 2; j <= composition.depth(); j++) {
+        for (int j = 2; j <= Math.min(composition.depth(), PAIRED_LAYERS); j++) {
             candidates.addPairsAbove(j);
         }
         return candidates.ranked.stream().sorted(Comparator.comparing(Ranked::rank, Rank.ORDER))
