@@ -2,7 +2,6 @@ package org.chainwise.engine.diagnose;
 
 import static org.chainwise.engine.diagnose.ExpressionText.of;
 import static org.chainwise.engine.expr.Algebra.product;
-import static org.chainwise.engine.expr.Algebra.quotient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +23,12 @@ final class MissingInner implements ChainRule {
     @Override
     public List<Attempt> attempts(Step step) {
         List<Attempt> attempts = new ArrayList<>(ChainRule.super.attempts(step));
-        // Only over a true g′: dividing a wrong one by the middle factor would describe no student's work.
+        // Only over a true g′: once a bug further in has changed g′, its middle factor is no longer one thing to leave out.
         if (step.nestedBelow().isPresent() && step.usedInnerDerivative().equals(step.innerDerivative())) {
             Step below = step.nestedBelow().get();
             Expr middle = below.outerDerivativeAt(below.inner());
             attempts.add(new Attempt(
-                    product(step.usedOuterDerivativeAt(step.inner()), quotient(step.usedInnerDerivative(), middle)),
+                    product(step.usedOuterDerivativeAt(step.inner()), below.innerDerivative()),
                     () -> "In the derivative of the inner function " + of(step.inner()) + " you left out the factor "
                             + of(middle) + ": multiply by it."));
         }
