@@ -23,7 +23,7 @@ final class MissingInner implements ChainRule {
     @Override
     public List<Attempt> attempts(Step step) {
         List<Attempt> attempts = new ArrayList<>(ChainRule.super.attempts(step));
-        // Only over a true g′: once a bug further in has changed g′, its middle factor is no longer one thing to leave out.
+        // Only over a true g′: once a deeper bug has changed g′, it has no single middle factor to leave out.
         if (step.nestedBelow().isPresent() && step.usedInnerDerivative().equals(step.innerDerivative())) {
             Step below = step.nestedBelow().get();
             Expr middle = below.outerDerivativeAt(below.inner());
