@@ -182,12 +182,21 @@ class DiagnoserTest {
     static Stream<Expr> oddFunctions() {
         return Stream.of(n(5), X, times(X, sin(X)), plus(sin(X), cos(X)), pow(X, X), times(Y, X), sin(Y),
                 ln(minus(plus(n(1), pow(X, 2)))), over(n(1), X), pow(n(0), X), sqrt(minus(pow(X, 2))),
-                sin(sin(sin(sin(sin(sin(sin(sin(X)))))))));
+                sin(sin(sin(sin(sin(sin(sin(sin(X)))))))), deepNest(20));
     }
 
     static Stream<Expr> oddAnswers() {
         return Stream.of(n(0), X, Y, times(Y, cos(X)), ln(minus(plus(n(1), pow(X, 2)))), over(n(1), n(0)),
-                pow(n(10), pow(n(10), n(10))), pow(X, pow(X, pow(X, X))), cos(pow(X, 2)));
+                pow(n(10), pow(n(10), n(10))), pow(X, pow(X, pow(X, X))), cos(pow(X, 2)), deepNest(500),
+                plus(Stream.generate(() -> X).limit(2_000).toArray(Expr[]::new)));
+    }
+
+    private static Expr deepNest(int depth) {
+        Expr nest = X;
+        for (int i = 0; i < depth; i++) {
+            nest = sin(nest);
+        }
+        return nest;
     }
 
     @ParameterizedTest
