@@ -158,6 +158,8 @@ class BuggyRuleFixturesTest {
                 row(SIN_CUBED, times(n(3), pow(X, 2), cos(pow(X, 3))), REVERSED_NESTING, 1),
                 row(LN_X2_1, over(times(n(2), ln(X)), X), REVERSED_NESTING, 1),
                 row(EXP_SIN_3X, times(cos(times(n(3), pow(E, X))), n(3), pow(E, X)), REVERSED_NESTING, 1),
+                row(SIN_COS_X2, times(minus(sin(sin(pow(X, 2)))), cos(pow(X, 2)), n(2), X), REVERSED_NESTING, 1),
+                row(EXP_SIN_3X, times(cos(exp(times(n(3), X))), exp(times(n(3), X)), n(3)), REVERSED_NESTING, 1),
                 row(LN_X2_1_CUBED, times(n(3), pow(ln(plus(pow(X, 2), n(1))), 2), over(times(n(2), ln(X)), X)), REVERSED_NESTING, 2));
     }
 
