@@ -23,9 +23,8 @@ final class MissingInner implements ChainRule {
     @Override
     public List<Attempt> attempts(Step step) {
         List<Attempt> attempts = new ArrayList<>(ChainRule.super.attempts(step));
-        // Only over a true g′: once a deeper bug has changed g′, it has no single middle factor to leave out.
-        if (step.nestedBelow().isPresent() && step.usedInnerDerivative().equals(step.innerDerivative())) {
-            Step below = step.nestedBelow().get();
+        if (step.middle().isPresent()) {
+            Step below = step.middle().get();
             Expr middle = below.outerDerivativeAt(below.inner());
             attempts.add(new Attempt(
                     product(step.usedOuterDerivativeAt(step.inner()), below.innerDerivative()),

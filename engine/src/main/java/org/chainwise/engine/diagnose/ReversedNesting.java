@@ -23,9 +23,8 @@ final class ReversedNesting implements ChainRule {
     @Override
     public List<Attempt> attempts(Step step) {
         List<Attempt> attempts = new ArrayList<>(ChainRule.super.attempts(step));
-        // Only over a true g′, as for the middle factor of MissingInner: a deeper bug leaves no h′ to swap.
-        if (step.nestedBelow().isPresent() && step.usedInnerDerivative().equals(step.innerDerivative())) {
-            Step below = step.nestedBelow().get();
+        if (step.middle().isPresent()) {
+            Step below = step.middle().get();
             Expr deeper = below.inner();
             attempts.add(new Attempt(
                     product(below.outerDerivativeAt(step.outerAt(deeper)), step.usedOuterDerivativeAt(deeper),

@@ -92,6 +92,14 @@ public record Step(Layer layer, String variable, Expr outerDerivative, Expr inne
         return below.filter(Step::hasInnerFunction);
     }
 
+    /**
+     * The step below as rules about the middle of a nest see it: present when g is {@code h(k(x))} and g′ is
+     * still the true one, since once a deeper bug has changed g′ it has no single h′ to leave out or swap.
+     */
+    public Optional<Step> middle() {
+        return usedInnerDerivative.equals(innerDerivative) ? nestedBelow() : Optional.empty();
+    }
+
     /** The chain rule applied with the derivatives the student uses: f′(g(x))·g′(x). */
     public Expr chainRule() {
         return product(usedOuterDerivativeAt(inner()), usedInnerDerivative);
