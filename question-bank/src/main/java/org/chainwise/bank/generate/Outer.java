@@ -12,94 +12,46 @@ import org.chainwise.engine.expr.Rational;
 
 /** The outer functions the bank composes, each written as a function of its input u with small constants. */
 public enum Outer {
-    SIN {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.SIN, u);
-        }
-    },
-    COS {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.COS, u);
-        }
-    },
-    TAN {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.TAN, u);
-        }
-    },
-    SEC {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.SEC, u);
-        }
-    },
-    EXP {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.EXP, u);
-        }
-    },
-    LN {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.LN, u);
-        }
-    },
-    SQRT {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.SQRT, u);
-        }
-    },
+    SIN((u, dice, k) -> apply(Fn.SIN, u)),
+    COS((u, dice, k) -> apply(Fn.COS, u)),
+    TAN((u, dice, k) -> apply(Fn.TAN, u)),
+    SEC((u, dice, k) -> apply(Fn.SEC, u)),
+    EXP((u, dice, k) -> apply(Fn.EXP, u)),
+    LN((u, dice, k) -> apply(Fn.LN, u)),
+    SQRT((u, dice, k) -> apply(Fn.SQRT, u)),
     /** u^n for n from 2 up to 5 (bounded by the largest constant). */
-    POWER {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return power(u, num(dice.between(2, Math.min(5, maxConstant))));
-        }
-    },
+    POWER((u, dice, k) -> power(u, num(dice.between(2, Math.min(5, k))))),
     /** u^-n: 1/u, 1/u^2, 1/u^3. */
-    NEGATIVE_POWER {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return power(u, num(-dice.between(1, 3)));
-        }
-    },
+    NEGATIVE_POWER((u, dice, k) -> power(u, num(-dice.between(1, 3)))),
     /** u^(p/q) with the fractions a course uses; 1/2 is {@link #SQRT}. */
-    FRACTIONAL_POWER {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return power(u, new Num(dice.pick(FRACTIONS)));
-        }
-    },
+    FRACTIONAL_POWER((u, dice, k) -> power(u, new Num(dice.pick(Fractions.COMMON)))),
     /** a^u for a in 2, 3, 5, 10. */
-    EXPONENTIAL_BASE {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return power(num(dice.pick(List.of(2, 3, 5, 10))), u);
-        }
-    },
-    ARCSIN {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.ASIN, u);
-        }
-    },
-    ARCTAN {
-        @Override
-        public Expr of(Expr u, Dice dice, int maxConstant) {
-            return apply(Fn.ATAN, u);
-        }
-    };
+    EXPONENTIAL_BASE((u, dice, k) -> power(num(dice.pick(List.of(2, 3, 5, 10))), u)),
+    ARCSIN((u, dice, k) -> apply(Fn.ASIN, u)),
+    ARCTAN((u, dice, k) -> apply(Fn.ATAN, u));
 
-    private static final List<Rational> FRACTIONS = List.of(
-            Rational.of(1, 3), Rational.of(2, 3), Rational.of(3, 2), Rational.of(5, 2), Rational.of(3, 4), Rational.of(-1, 2));
+    /** How one outer function is written over its input with constants drawn from the dice. */
+    @FunctionalInterface
+    private interface Writer {
+        Expr write(Expr u, Dice dice, int maxConstant);
+    }
+
+    private final Writer writer;
+
+    Outer(Writer writer) {
+        this.writer = writer;
+    }
 
     /** f(u) with this outer function and constants drawn from {@code dice}. */
-    public abstract Expr of(Expr u, Dice dice, int maxConstant);
+    public Expr of(Expr u, Dice dice, int maxConstant) {
+        return writer.write(u, dice, maxConstant);
+    }
+
+    /** The fractional exponents a course uses; held apart because the constants above may not name a later static field. */
+    private static final class Fractions {
+        static final List<Rational> COMMON = List.of(
+                Rational.of(1, 3), Rational.of(2, 3), Rational.of(3, 2), Rational.of(5, 2), Rational.of(3, 4), Rational.of(-1, 2));
+    }
 
     /** The name used in family names: {@code sin}, {@code fractional-power}. */
     public String key() {
