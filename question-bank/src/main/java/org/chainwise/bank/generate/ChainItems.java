@@ -112,8 +112,8 @@ public final class ChainItems {
         List<Distractor> kept = new ArrayList<>();
         for (Buggy buggy : BuggyDerivatives.of(chain)) {
             Formula shown = Formula.of(buggy.answer());
-            boolean distinct = Sampling.differ(buggy.answer(), correct, x)
-                    && kept.stream().allMatch(d -> Sampling.differ(buggy.answer(), d.answer().expr(), x));
+            boolean distinct = Sampling.differ(correct, buggy.answer(), x)
+                    && kept.stream().allMatch(d -> Sampling.differ(d.answer().expr(), buggy.answer(), x));
             if (distinct && Sampling.definedEnough(buggy.answer(), x) && Defects.in(shown.text()).isEmpty()) {
                 kept.add(new Distractor(shown, buggy.code(), buggy.layer()));
             }

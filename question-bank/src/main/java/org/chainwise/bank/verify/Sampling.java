@@ -1,94 +1,53 @@
 package org.chainwise.bank.verify;
 
+import org.chainwise.engine.calculus.Agreement;
+import org.chainwise.engine.calculus.NumericComparison;
 import org.chainwise.engine.calculus.NumericFunction;
+import org.chainwise.engine.calculus.SamplePoints;
 import org.chainwise.engine.expr.Expr;
 
 /**
- * Numeric comparison of functions of one variable at fixed sample points, skipping points where
- * either side is undefined. Irregular points avoid the special values (0, 1, multiples of pi/2)
- * where two different functions can agree by accident.
+ * The engine's numeric comparison applied to functions of one variable, at points of the domain of
+ * the first (reference) function, so that the bank and the checker share one notion of "equal".
  */
 public final class Sampling {
-
-    private static final double[] POINTS = {
-        -2.913, -2.377, -1.861, -1.437, -1.093, -0.871, -0.613, -0.437, -0.291, -0.173, -0.061,
-        0.047, 0.131, 0.257, 0.389, 0.523, 0.683, 0.817, 0.941, 1.117, 1.373, 1.619, 1.907,
-        2.213, 2.531, 2.887, 3.347, 4.123
-    };
-
-    /** Fewer defined points than this and a comparison says nothing. */
-    static final int ENOUGH_POINTS = 5;
-
-    private static final double TOLERANCE = 1e-8;
 
     private Sampling() {
     }
 
-    /** Whether {@code a} and {@code b} agree wherever both are defined, at enough points to tell. */
-    public static boolean same(Expr a, Expr b, String variable) {
-        NumericFunction fa = NumericFunction.compile(a, variable);
-        NumericFunction fb = NumericFunction.compile(b, variable);
-        int compared = 0;
-        for (double x : POINTS) {
-            double va = fa.evaluate(x);
-            double vb = fb.evaluate(x);
-            if (!Double.isFinite(va) || !Double.isFinite(vb)) {
-                continue;
-            }
-            if (!close(va, vb)) {
-                return false;
-            }
-            compared++;
-        }
-        return compared >= ENOUGH_POINTS;
+    /** Whether {@code candidate} agrees with {@code reference} at enough points of the reference's domain. */
+    public static boolean same(Expr reference, Expr candidate, String variable) {
+        return compare(reference, candidate, variable) == Agreement.SAME;
     }
 
-    /** Whether {@code a} and {@code b} differ at some point where both are defined. */
-    public static boolean differ(Expr a, Expr b, String variable) {
-        NumericFunction fa = NumericFunction.compile(a, variable);
-        NumericFunction fb = NumericFunction.compile(b, variable);
-        for (double x : POINTS) {
-            double va = fa.evaluate(x);
-            double vb = fb.evaluate(x);
-            if (Double.isFinite(va) && Double.isFinite(vb) && !close(va, vb)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether {@code candidate} differs from {@code reference} at some point where both are defined. */
+    public static boolean differ(Expr reference, Expr candidate, String variable) {
+        return compare(reference, candidate, variable) == Agreement.DIFFERENT;
     }
 
-    /** Whether {@code e} is defined at enough points and takes more than one value there. */
+    /** Whether {@code e} takes more than one value on its domain: a derivative that does not is no exercise. */
     public static boolean varies(Expr e, String variable) {
         NumericFunction f = NumericFunction.compile(e, variable);
-        double first = Double.NaN;
-        for (double x : POINTS) {
-            double v = f.evaluate(x);
-            if (!Double.isFinite(v)) {
-                continue;
-            }
-            if (Double.isNaN(first)) {
-                first = v;
-            } else if (!close(first, v)) {
+        double[] values = SamplePoints.forFunction(f).valuesOf(f);
+        for (double v : values) {
+            if (!close(v, values[0])) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether {@code e} is defined at enough sample points to be compared. */
+    /** Whether {@code e} is defined at enough points to be compared with anything. */
     public static boolean definedEnough(Expr e, String variable) {
-        NumericFunction f = NumericFunction.compile(e, variable);
-        int defined = 0;
-        for (double x : POINTS) {
-            if (Double.isFinite(f.evaluate(x))) {
-                defined++;
-            }
-        }
-        return defined >= ENOUGH_POINTS;
+        return SamplePoints.forFunction(NumericFunction.compile(e, variable)).size() >= NumericComparison.MIN_COMPARED_POINTS;
     }
 
-    /** Whether two numbers are equal up to the relative tolerance used everywhere here. */
     public static boolean close(double a, double b) {
-        return Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+        return NumericComparison.close(a, b);
+    }
+
+    private static Agreement compare(Expr reference, Expr candidate, String variable) {
+        NumericFunction expected = NumericFunction.compile(reference, variable);
+        return NumericComparison.compare(expected, NumericFunction.compile(candidate, variable), SamplePoints.forFunction(expected));
     }
 }
