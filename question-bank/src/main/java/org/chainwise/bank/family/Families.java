@@ -22,6 +22,15 @@ public final class Families {
         }
         families.add(ChainFamily.nested());
         families.add(new ConstantMultipleFamily());
+        families.add(new ProductVsChainFamily());
+        families.add(new OppositeNestingFamily());
+        families.add(new EvaluatedAtFamily());
+        families.add(new EvaluateAtPointFamily());
+        families.add(new DecomposeFamily());
+        families.add(new SpotTheErrorFamily());
+        families.add(new GraphPathsFamily());
+        families.add(new JacobianFamily());
+        families.add(new PredictFamily());
         return List.copyOf(families);
     }
 }

@@ -4,10 +4,12 @@ import static org.chainwise.engine.expr.Algebra.simplify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.chainwise.bank.generate.BuggyDerivatives.Buggy;
 import org.chainwise.bank.item.AnswerPart;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
+import org.chainwise.bank.item.Given;
 import org.chainwise.bank.item.HintLadder;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
@@ -15,11 +17,14 @@ import org.chainwise.bank.item.Parameters;
 import org.chainwise.bank.item.SolutionStep;
 import org.chainwise.bank.item.SolutionStep.Kind;
 import org.chainwise.bank.item.Stem;
-import org.chainwise.bank.item.Stem.Math;
+import org.chainwise.bank.item.Stem.Inline;
 import org.chainwise.bank.verify.Defects;
 import org.chainwise.bank.verify.Sampling;
 import org.chainwise.engine.calculus.Derivative;
+import org.chainwise.engine.diagnose.Misconception;
+import org.chainwise.engine.expr.Algebra;
 import org.chainwise.engine.expr.Expr;
+import org.chainwise.engine.expr.Num;
 import org.chainwise.engine.expr.Product;
 import org.chainwise.engine.mastery.Skill;
 
@@ -45,18 +50,42 @@ public final class ChainItems {
     public static Item differentiate(String family, Parameters parameters, long seed, Composition chain, List<Skill> skills) {
         Formula function = Formula.of(chain.function());
         Stem stem = Stem.of("Differentiate {} with respect to {}.",
-                Math.equation("h(" + chain.variable() + ")", function), Math.symbol(chain.variable()));
+                Inline.equation("h(" + chain.variable() + ")", function), Inline.symbol(chain.variable()));
         return differentiate(family, parameters, seed, chain, skills, stem);
     }
 
     /** A free-form differentiation item for {@code chain} with the given stem. */
     public static Item differentiate(String family, Parameters parameters, long seed, Composition chain,
             List<Skill> skills, Stem stem) {
+        return differentiate(family, parameters, seed, chain, skills, stem, List.of());
+    }
+
+    /**
+     * A free-form differentiation item for {@code chain} with the given stem and givens; a contrast
+     * family puts its partner function among the givens.
+     */
+    public static Item differentiate(String family, Parameters parameters, long seed, Composition chain,
+            List<Skill> skills, Stem stem, List<Given> givens) {
         Expr derivative = chain.derivative();
         return new Item(Item.idOf(family, parameters, seed), family, parameters, seed, ItemType.DIFFERENTIATE, stem,
                 List.of(chain.variable()), Formula.of(chain.function()),
                 List.of(new AnswerPart("answer", chain.variable(), Formula.of(derivative))),
-                chain.itemLayers(), skills, List.of(), hints(chain), solution(chain), distractors(chain, derivative));
+                chain.itemLayers(), skills, givens, hints(chain), solution(chain), distractors(chain, derivative));
+    }
+
+    /**
+     * {@code item} with the distractor of {@code code} moved to the front, for the families built to
+     * provoke that one misconception; empty when the item has no such distractor.
+     */
+    public static Optional<Item> leadingWith(Item item, Misconception code) {
+        List<Distractor> ordered = new ArrayList<>(item.distractors().stream().filter(d -> d.code() == code).toList());
+        if (ordered.isEmpty()) {
+            return Optional.empty();
+        }
+        item.distractors().stream().filter(d -> d.code() != code).forEach(ordered::add);
+        return Optional.of(new Item(item.id(), item.family(), item.parameters(), item.seed(), item.type(),
+                item.stem(), item.variables(), item.function(), item.answer(), item.layers(), item.skills(),
+                item.givens(), item.hints(), item.solution(), ordered));
     }
 
     /** Nudge, pointer to the outer layer read at the inner one, and the first worked step. */
@@ -86,8 +115,9 @@ public final class ChainItems {
         Expr innerPrime = Derivative.of(chain.inner(), x);
         Formula outerAtInnerShown = Formula.of(outerAtInner);
         String innerNote = chain.layers().size() > 2 ? " (itself by the chain rule)" : "";
-        Expr unsimplified = innerPrime instanceof org.chainwise.engine.expr.Num
-                ? org.chainwise.engine.expr.Algebra.product(innerPrime, outerAtInner)
+        // A number in front reads as a coefficient (3*cos(3*x + 1)); anything else is written as the product it is.
+        Expr unsimplified = innerPrime instanceof Num
+                ? Algebra.product(innerPrime, outerAtInner)
                 : new Product(outerAtInner, innerPrime);
         return List.of(
                 new SolutionStep(Kind.IDENTIFY_OUTER_AND_INNER,
@@ -103,19 +133,27 @@ public final class ChainItems {
                 new SolutionStep(Kind.SIMPLIFY, "Simplify.", Formula.of(chain.derivative())));
     }
 
-    /**
-     * The buggy answers that a student could tell apart: each differs from the right answer and from
-     * every distractor before it, is defined where the function is, and reads as a teacher would write it.
-     */
+    /** The buggy answers for {@code chain} that a student could tell apart from {@code correct} and each other. */
     public static List<Distractor> distractors(Composition chain, Expr correct) {
-        String x = chain.variable();
-        List<Distractor> kept = new ArrayList<>();
+        List<Distractor> candidates = new ArrayList<>();
         for (Buggy buggy : BuggyDerivatives.of(chain)) {
-            Formula shown = Formula.of(buggy.answer());
-            boolean distinct = Sampling.differ(correct, buggy.answer(), x)
-                    && kept.stream().allMatch(d -> Sampling.differ(d.answer().expr(), buggy.answer(), x));
-            if (distinct && Sampling.definedEnough(buggy.answer(), x) && Defects.in(shown.text()).isEmpty()) {
-                kept.add(new Distractor(shown, buggy.code(), buggy.layer()));
+            candidates.add(new Distractor(Formula.of(buggy.answer()), buggy.code(), buggy.layer()));
+        }
+        return distinct(correct, chain.variable(), candidates);
+    }
+
+    /**
+     * The candidates, in order, that differ from the right answer and from every candidate kept before
+     * them, are defined where the function is, and read as a teacher would write them.
+     */
+    public static List<Distractor> distinct(Expr correct, String variable, List<Distractor> candidates) {
+        List<Distractor> kept = new ArrayList<>();
+        for (Distractor candidate : candidates) {
+            Expr wrong = candidate.answer().expr();
+            boolean distinct = Sampling.differ(correct, wrong, variable)
+                    && kept.stream().allMatch(d -> Sampling.differ(d.answer().expr(), wrong, variable));
+            if (distinct && Sampling.definedEnough(wrong, variable) && Defects.in(candidate.answer().text()).isEmpty()) {
+                kept.add(candidate);
             }
         }
         return kept;

@@ -70,13 +70,13 @@ public enum Outer {
 
     /**
      * Whether this outer function over an argument of the given shape makes an exercise worth setting:
-     * e^(ln x) is x, ln(e^x) is x, and a power of a power is one power (or, as sqrt(x^2), |x|).
+     * e^(ln x) is x, ln(e^x) is x, a power of a power is one power (or, as sqrt(x^2), |x|), and (e^x)^3 is e^(3x).
      */
     public boolean suits(Shape argument) {
         return switch (shape()) {
             case EXPONENTIAL -> argument != Shape.LOGARITHM;
             case LOGARITHM -> argument != Shape.EXPONENTIAL;
-            case POWER -> argument != Shape.POWER;
+            case POWER -> argument != Shape.POWER && argument != Shape.EXPONENTIAL;
             case OTHER -> true;
         };
     }

@@ -11,29 +11,29 @@ public record Stem(String text, String latex) {
     }
 
     /** A piece of mathematics inside a stem, in both notations. */
-    public record Math(String text, String latex) {
+    public record Inline(String text, String latex) {
 
-        public static Math of(Formula f) {
-            return new Math(f.text(), f.latex());
+        public static Inline of(Formula f) {
+            return new Inline(f.text(), f.latex());
         }
 
         /** {@code name = formula}, as in {@code h(x) = sin(x^2)}. */
-        public static Math equation(String name, Formula f) {
-            return new Math(name + " = " + f.text(), name + " = " + f.latex());
+        public static Inline equation(String name, Formula f) {
+            return new Inline(name + " = " + f.text(), name + " = " + f.latex());
         }
 
         /** A symbol written the same way in both notations, such as {@code x}. */
-        public static Math symbol(String symbol) {
-            return new Math(symbol, symbol);
+        public static Inline symbol(String symbol) {
+            return new Inline(symbol, symbol);
         }
     }
 
     /** The stem with each {@code {}} of {@code template} replaced by the next piece of mathematics. */
-    public static Stem of(String template, Math... pieces) {
+    public static Stem of(String template, Inline... pieces) {
         StringBuilder text = new StringBuilder();
         StringBuilder latex = new StringBuilder();
         int from = 0;
-        for (Math piece : pieces) {
+        for (Inline piece : pieces) {
             int at = template.indexOf("{}", from);
             if (at < 0) {
                 throw new IllegalArgumentException("more pieces than {} in: " + template);
