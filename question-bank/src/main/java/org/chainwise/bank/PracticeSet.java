@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.Parameters;
@@ -15,8 +16,8 @@ import org.chainwise.bank.item.Parameters;
  */
 public record PracticeSet(List<Item> items) {
 
-    /** How far past a repeated variant to look for a fresh one before deciding the family is exhausted. */
-    private static final int SEARCH = 500;
+    /** How many repeats in a row make a family count as spent: past this, fresh variants are too rare to wait for. */
+    private static final int SEARCH = 60;
 
     public PracticeSet {
         items = List.copyOf(items);
@@ -37,16 +38,35 @@ public record PracticeSet(List<Item> items) {
      * seeds counting up from {@code seed}: the same arguments give the same set.
      */
     public static PracticeSet draw(ItemBank bank, List<String> families, long seed, int size) {
+        return draw(bank, families, null, seed, size);
+    }
+
+    /**
+     * {@code size} items taking the families in turn, drawn with {@code parameters} (or each family's
+     * defaults, when null) from seeds counting up from {@code seed}. A family whose variants run out
+     * drops out of the turn; the same arguments give the same set.
+     *
+     * @throws IllegalStateException if every family runs out before the set is full
+     */
+    public static PracticeSet draw(ItemBank bank, List<String> families, Parameters parameters, long seed, int size) {
         List<Item> items = new ArrayList<>();
         Set<String> variants = new HashSet<>();
         Map<String, Long> nextSeed = new HashMap<>();
+        List<String> turn = new ArrayList<>(families);
         for (int i = 0; items.size() < size; i++) {
-            String family = families.get(i % families.size());
-            Parameters parameters = bank.family(family).defaults();
-            Item item = fresh(bank, family, parameters, nextSeed.getOrDefault(family, seed), variants);
-            nextSeed.put(family, item.seed() + 1);
-            variants.add(item.variantKey());
-            items.add(item);
+            if (turn.isEmpty()) {
+                throw new IllegalStateException("only " + items.size() + " distinct variants in " + families);
+            }
+            String family = turn.get(i % turn.size());
+            Parameters chosen = parameters != null ? parameters : bank.family(family).defaults();
+            Optional<Item> item = fresh(bank, family, chosen, nextSeed.getOrDefault(family, seed), variants);
+            if (item.isEmpty()) {
+                turn.remove(family);
+                continue;
+            }
+            nextSeed.put(family, item.get().seed() + 1);
+            variants.add(item.get().variantKey());
+            items.add(item.get());
         }
         return new PracticeSet(items);
     }
@@ -56,19 +76,21 @@ public record PracticeSet(List<Item> items) {
         Set<String> variants = new HashSet<>();
         items.forEach(i -> variants.add(i.variantKey()));
         List<Item> more = new ArrayList<>(items);
-        more.add(fresh(bank, family, parameters, seed, variants));
+        more.add(fresh(bank, family, parameters, seed, variants).orElseThrow(() -> new IllegalStateException(
+                family + " " + parameters.key() + " has no variant left that this set does not hold")));
         return new PracticeSet(more);
     }
 
-    private static Item fresh(ItemBank bank, String family, Parameters parameters, long seed, Set<String> variants) {
+    /** The first item at {@code seed} or after whose variant is not in {@code variants}; empty when the family seems spent. */
+    private static Optional<Item> fresh(ItemBank bank, String family, Parameters parameters, long seed, Set<String> variants) {
         long s = seed;
         for (int tries = 0; tries < SEARCH; tries++) {
             Item item = bank.draw(family, parameters, s);
             if (!variants.contains(item.variantKey())) {
-                return item;
+                return Optional.of(item);
             }
             s = item.seed() + 1;
         }
-        throw new IllegalStateException(family + " " + parameters.key() + " has no fresh variant near seed " + seed);
+        return Optional.empty();
     }
 }

@@ -147,12 +147,14 @@ public final class ChainItems {
      * them, are defined where the function is, and read as a teacher would write them.
      */
     public static List<Distractor> distinct(Expr correct, String variable, List<Distractor> candidates) {
+        Sampling sampling = Sampling.of(correct, variable);
+        List<double[]> seen = new ArrayList<>(List.of(sampling.referenceValues()));
         List<Distractor> kept = new ArrayList<>();
         for (Distractor candidate : candidates) {
-            Expr wrong = candidate.answer().expr();
-            boolean distinct = Sampling.differ(correct, wrong, variable)
-                    && kept.stream().allMatch(d -> Sampling.differ(d.answer().expr(), wrong, variable));
-            if (distinct && Sampling.definedEnough(wrong, variable) && Defects.in(candidate.answer().text()).isEmpty()) {
+            double[] wrong = sampling.valuesOf(candidate.answer().expr());
+            if (Sampling.definedEnough(wrong) && seen.stream().allMatch(s -> Sampling.differ(s, wrong))
+                    && Defects.in(candidate.answer().text()).isEmpty()) {
+                seen.add(wrong);
                 kept.add(candidate);
             }
         }

@@ -62,24 +62,17 @@ public final class Notation {
         }
 
         private String sum(Sum s) {
+            List<String> terms = new ArrayList<>(s.terms().stream().map(this::print).toList());
             // A teacher writes 1 - x^2, not -x^2 + 1: lead with the first term that has no minus sign.
-            List<Expr> terms = new ArrayList<>(s.terms());
             for (int i = 0; i < terms.size(); i++) {
-                if (!print(terms.get(i)).startsWith("-")) {
+                if (!terms.get(i).startsWith("-")) {
                     terms.addFirst(terms.remove(i));
                     break;
                 }
             }
-            StringBuilder out = new StringBuilder();
-            for (Expr term : terms) {
-                String printed = print(term);
-                if (out.isEmpty()) {
-                    out.append(printed);
-                } else if (printed.startsWith("-")) {
-                    out.append(" - ").append(printed.substring(1));
-                } else {
-                    out.append(" + ").append(printed);
-                }
+            StringBuilder out = new StringBuilder(terms.getFirst());
+            for (String term : terms.subList(1, terms.size())) {
+                out.append(term.startsWith("-") ? " - " + term.substring(1) : " + " + term);
             }
             return out.toString();
         }

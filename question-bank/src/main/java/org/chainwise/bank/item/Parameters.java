@@ -1,5 +1,8 @@
 package org.chainwise.bank.item;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What makes an item harder, stated explicitly: {@code depth} is the number of composition layers
  * (2 for f(g(x)), 3 for f(g(h(x)))), {@code innerComplexity} grows the innermost function from
@@ -7,8 +10,8 @@ package org.chainwise.bank.item;
  */
 public record Parameters(int depth, int innerComplexity, int maxConstant) {
 
-    /** The defaults: one chain, a simple inner function, coefficients up to 5. */
-    public static final Parameters STANDARD = new Parameters(2, 1, 5);
+    /** The defaults: one chain, an inner function with a coefficient or a shift ({@code sin(3x)}), coefficients up to 5. */
+    public static final Parameters STANDARD = new Parameters(2, 2, 5);
 
     public Parameters {
         if (depth < 2 || depth > 3) {
@@ -20,6 +23,17 @@ public record Parameters(int depth, int innerComplexity, int maxConstant) {
         if (maxConstant < 2 || maxConstant > 9) {
             throw new IllegalArgumentException("maxConstant is 2 to 9, got " + maxConstant);
         }
+    }
+
+    /** Every combination of depth and inner complexity, with coefficients up to {@code maxConstant}. */
+    public static List<Parameters> grid(int maxConstant) {
+        List<Parameters> grid = new ArrayList<>();
+        for (int depth = 2; depth <= 3; depth++) {
+            for (int complexity = 1; complexity <= 3; complexity++) {
+                grid.add(new Parameters(depth, complexity, maxConstant));
+            }
+        }
+        return List.copyOf(grid);
     }
 
     public Parameters withDepth(int newDepth) {

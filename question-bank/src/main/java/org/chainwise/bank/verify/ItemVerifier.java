@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.chainwise.bank.item.AnswerPart;
 import org.chainwise.bank.item.Distractor;
-import org.chainwise.bank.item.Given;
+import org.chainwise.bank.item.Formula;
 import org.chainwise.bank.item.Item;
-import org.chainwise.bank.item.Layer;
-import org.chainwise.bank.item.SolutionStep;
 import org.chainwise.engine.calculus.Derivative;
 import org.chainwise.engine.calculus.NumericFunction;
 import org.chainwise.engine.expr.Expr;
@@ -34,11 +32,11 @@ public final class ItemVerifier {
     /** The answer is the derivative of the function; each distractor is a different function. */
     private static void checkDerivative(Item item, List<String> problems) {
         String x = item.variable();
-        Expr expected = Derivative.of(item.function().expr(), x);
-        if (!Sampling.varies(expected, x)) {
+        Sampling expected = Sampling.of(Derivative.of(item.function().expr(), x), x);
+        if (!expected.varies()) {
             problems.add("the derivative is constant: " + item.function().text());
         }
-        if (!Sampling.same(item.canonicalAnswer().expr(), expected, x)) {
+        if (!expected.same(item.canonicalAnswer().expr())) {
             problems.add("canonical answer " + item.canonicalAnswer().text() + " is not the derivative");
         }
         checkDistinctDistractors(item, expected, problems);
@@ -73,36 +71,35 @@ public final class ItemVerifier {
         AnswerPart f = item.answer().get(0);
         AnswerPart g = item.answer().get(1);
         Expr composed = f.value().expr().substitute(f.variable(), g.value().expr());
-        if (!Sampling.same(composed, item.function().expr(), x)) {
+        Sampling function = Sampling.of(item.function().expr(), x);
+        if (!function.same(composed)) {
             problems.add("f(g(x)) is not the function: " + f.value().text() + " of " + g.value().text());
         }
-        checkDistinctDistractors(item, item.function().expr(), problems);
+        checkDistinctDistractors(item, function, problems);
     }
 
-    private static void checkDistinctDistractors(Item item, Expr right, List<String> problems) {
-        String x = item.variable();
-        List<Expr> seen = new ArrayList<>(List.of(right));
+    private static void checkDistinctDistractors(Item item, Sampling right, List<String> problems) {
+        List<double[]> seen = new ArrayList<>(List.of(right.referenceValues()));
         for (Distractor d : item.distractors()) {
-            Expr wrong = d.answer().expr();
-            if (seen.stream().anyMatch(s -> !Sampling.differ(s, wrong, x))) {
+            double[] wrong = right.valuesOf(d.answer().expr());
+            if (seen.stream().anyMatch(s -> !Sampling.differ(s, wrong))) {
                 problems.add("distractor " + d.code() + " cannot be told apart: " + d.answer().text());
             }
             seen.add(wrong);
         }
     }
 
+    /** Every formula the item shows; stems, hints and steps are assembled from these, so checking them covers those too. */
     private static void checkPrintedForms(Item item, List<String> problems) {
-        List<String> printed = new ArrayList<>();
-        printed.add(item.stem().text());
-        item.answer().forEach(a -> printed.add(a.value().text()));
-        item.layers().stream().map(Layer::function).forEach(f -> printed.add(f.text()));
-        item.givens().stream().map(Given::value).forEach(f -> printed.add(f.text()));
-        item.distractors().forEach(d -> printed.add(d.answer().text()));
-        item.solution().stream().map(SolutionStep::explanation).forEach(printed::add);
-        printed.addAll(item.hints().inOrder());
-        for (String text : printed) {
-            for (String defect : Defects.in(text)) {
-                problems.add(defect + " in: " + text);
+        List<Formula> shown = new ArrayList<>(List.of(item.function()));
+        item.answer().forEach(a -> shown.add(a.value()));
+        item.layers().forEach(l -> shown.add(l.function()));
+        item.givens().forEach(g -> shown.add(g.value()));
+        item.distractors().forEach(d -> shown.add(d.answer()));
+        item.solution().forEach(s -> shown.add(s.result()));
+        for (Formula formula : shown) {
+            for (String defect : Defects.in(formula.text())) {
+                problems.add(defect + " in: " + formula.text());
             }
         }
     }
