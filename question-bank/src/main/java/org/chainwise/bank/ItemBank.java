@@ -9,6 +9,7 @@ import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.Parameters;
 import org.chainwise.bank.verify.ItemVerifier;
+import org.chainwise.engine.mastery.Skill;
 
 /**
  * The question bank's entry point: the registered families, and verified items drawn from them.
@@ -51,6 +52,11 @@ public final class ItemBank {
             throw new IllegalArgumentException("no family named '" + name + "'; known: " + names);
         }
         return family;
+    }
+
+    /** The names of the families whose items can exercise {@code skill}, in registration order: where to look for practice on it. */
+    public List<String> familiesFor(Skill skill) {
+        return names.stream().filter(name -> families.get(name).skills().contains(skill)).toList();
     }
 
     /** The first verified item of {@code family} at {@code seed} or after, with the family's default parameters. */

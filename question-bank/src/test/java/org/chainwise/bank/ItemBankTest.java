@@ -11,6 +11,7 @@ import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
 import org.chainwise.bank.item.Parameters;
 import org.chainwise.bank.verify.ItemVerifier;
+import org.chainwise.engine.mastery.Skill;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,6 +42,7 @@ class ItemBankTest {
             assertThat(VERIFIER.verify(item).problems()).as(item.id()).isEmpty();
             assertThat(item.family()).isEqualTo(name);
             assertThat(item.type()).isEqualTo(family.type());
+            assertThat(family.skills()).as(item.id()).containsAll(item.skills());
             assertThat(item.seed()).isBetween(seed, seed + 64);
             candidatesTried += (int) (item.seed() - seed) + 1;
             served++;
@@ -59,6 +61,15 @@ class ItemBankTest {
         Set<String> neighbours = java.util.stream.LongStream.range(first.seed() + 1, first.seed() + 6)
                 .mapToObj(s -> BANK.draw(name, s).variantKey()).collect(Collectors.toSet());
         assertThat(neighbours).as("other seeds give other items").hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void everySkillHasFamiliesThatPractiseIt() {
+        for (Skill skill : Skill.values()) {
+            assertThat(BANK.familiesFor(skill)).as(skill.name()).isNotEmpty();
+        }
+        assertThat(BANK.familiesFor(Skill.JACOBIAN)).containsExactly("jacobian");
+        assertThat(BANK.familiesFor(Skill.CHAIN_VS_PRODUCT)).contains("product-vs-chain", "spot-the-error");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.chainwise.bank.family;
 
+import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
 import org.chainwise.bank.generate.Chains;
@@ -10,6 +11,7 @@ import org.chainwise.bank.generate.Outer;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
 import org.chainwise.bank.item.Parameters;
+import org.chainwise.engine.mastery.Skill;
 
 /**
  * Differentiate a composition with a fixed outer function ({@code outer-sin}), a fixed kind of inner
@@ -28,6 +30,11 @@ public record ChainFamily(String name, Outer outer, Inner inner, Parameters defa
 
     public static ChainFamily nested() {
         return new ChainFamily("nested", null, null, Parameters.STANDARD.withDepth(3));
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return ChainItems.CHAIN_SKILLS;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
 import org.chainwise.bank.item.Parameters;
+import org.chainwise.engine.mastery.Skill;
 
 /** Differentiate c·f(g(x)): the constant rides along, which students either drop or differentiate. */
 public record ConstantMultipleFamily() implements Family {
@@ -21,6 +22,11 @@ public record ConstantMultipleFamily() implements Family {
     @Override
     public String name() {
         return "constant-multiple";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return ChainItems.CHAIN_SKILLS;
     }
 
     @Override

@@ -28,9 +28,16 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record DecomposeFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.DECOMPOSE);
+
     @Override
     public String name() {
         return "decompose";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -57,7 +64,7 @@ public record DecomposeFamily() implements Family {
                 "With u = g(x) = " + g.text() + ", h(x) = " + f.text() + ".");
         return new Item(Item.idOf(name(), parameters, seed), name(), parameters, seed, type(), stem, List.of("x", "u"), function,
                 List.of(new AnswerPart("f", "u", f), new AnswerPart("g", "x", g)), chain.itemLayers(),
-                List.of(Skill.DECOMPOSE), List.of(), hints, ChainItems.solution(chain), List.of(swapped(chain)));
+                SKILLS, List.of(), hints, ChainItems.solution(chain), List.of(swapped(chain)));
     }
 
     /** f and g exchanged: the composite is g(f(x)), shown as the pair a student would enter. */

@@ -22,9 +22,16 @@ import org.chainwise.engine.mastery.Skill;
 /** The derivative's value at a whole-number point: {@code h(x) = (2x + 1)^3, find h'(1)}; the answer is a number. */
 public record EvaluateAtPointFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.EVALUATE_AT_INNER, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR);
+
     @Override
     public String name() {
         return "evaluate-at-point";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -43,7 +50,7 @@ public record EvaluateAtPointFamily() implements Family {
         Stem stem = Stem.of("Let {}. Find {}.", Inline.equation("h(x)", function), Inline.symbol("h'(" + p.x0() + ")"));
         return new Item(Item.idOf(name(), parameters, seed), name(), parameters, seed, type(), stem, List.of("x"), function,
                 List.of(new AnswerPart("answer", "x", Formula.decimal(p.derivative()))), p.chain().itemLayers(),
-                List.of(Skill.EVALUATE_AT_INNER, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR),
+                SKILLS,
                 List.of(new Given("x", Formula.of(Num.of(p.x0())))), ChainItems.hints(p.chain()),
                 ChainItems.solution(p.chain()), PointValues.buggyValues(p.chain(), p.x0(), Rational.ONE, p.derivative()));
     }

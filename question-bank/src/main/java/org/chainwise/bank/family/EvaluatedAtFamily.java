@@ -25,11 +25,18 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record EvaluatedAtFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.EVALUATE_AT_INNER, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR);
+
     private static final List<Outer> OUTERS = List.of(Outer.POWER, Outer.NEGATIVE_POWER, Outer.SIN, Outer.COS, Outer.EXP, Outer.LN, Outer.SQRT);
 
     @Override
     public String name() {
         return "evaluated-at";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -52,7 +59,7 @@ public record EvaluatedAtFamily() implements Family {
                 Inline.equation("f(u)", Formula.of(f)), Inline.equation("g(x)", Formula.of(chain.inner())),
                 Inline.symbol("h(x) = f(g(x))"));
         Item item = ChainItems.differentiate(name(), parameters, seed, chain,
-                List.of(Skill.EVALUATE_AT_INNER, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR), stem);
+                SKILLS, stem);
         return ChainItems.leadingWith(item, Misconception.OUTER_AT_X);
     }
 }

@@ -38,11 +38,18 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record GraphPathsFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.GRAPH_PATHS, Skill.INNER_FACTOR);
+
     private static final List<Outer> NODES = List.of(Outer.SIN, Outer.COS, Outer.EXP, Outer.LN, Outer.POWER, Outer.SQRT);
 
     @Override
     public String name() {
         return "graph-paths";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -99,7 +106,7 @@ public record GraphPathsFamily() implements Family {
                         Misconception.ADDED_NOT_MULTIPLIED, 1)));
         return new Item(Item.idOf(name(), parameters, seed), name(), parameters, seed, type(), stem, List.of(x), Formula.of(y),
                 List.of(new AnswerPart("answer", x, Formula.of(answer))), chain.itemLayers(),
-                List.of(Skill.GRAPH_PATHS, Skill.INNER_FACTOR), edges, hints, solution, wrong);
+                SKILLS, edges, hints, solution, wrong);
     }
 
     /** {@code e} with u and v replaced by their values as functions of x, simplified. */

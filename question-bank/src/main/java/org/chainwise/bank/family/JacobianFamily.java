@@ -36,6 +36,8 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record JacobianFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.JACOBIAN, Skill.INNER_FACTOR);
+
     private static final Var U = new Var("u");
     private static final Var V = new Var("v");
 
@@ -53,6 +55,11 @@ public record JacobianFamily() implements Family {
     @Override
     public String name() {
         return "jacobian";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -110,7 +117,7 @@ public record JacobianFamily() implements Family {
                 new Distractor(Formula.of(product(at(fu, p, q), dp)), Misconception.OTHER, 1)));
         return new Item(Item.idOf(name(), parameters, seed), name(), parameters, seed, type(), stem, List.of("t"), Formula.of(z),
                 List.of(new AnswerPart("answer", "t", Formula.of(answer))), List.of(),
-                List.of(Skill.JACOBIAN, Skill.INNER_FACTOR), givens, hints, solution, wrong);
+                SKILLS, givens, hints, solution, wrong);
     }
 
     /** {@code e} with u and v replaced by the given functions of t, simplified. */

@@ -28,11 +28,18 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record OppositeNestingFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.DECOMPOSE, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR);
+
     private static final List<Outer> FUNCTIONS = List.of(Outer.SIN, Outer.COS, Outer.TAN, Outer.LN);
 
     @Override
     public String name() {
         return "opposite-nesting";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -60,7 +67,7 @@ public record OppositeNestingFamily() implements Family {
         Stem stem = Stem.of("{} and {} nest the same two functions in opposite orders. Differentiate h.",
                 Inline.equation("h(x)", Formula.of(chain.function())), Inline.equation("k(x)", partner));
         Item item = ChainItems.differentiate(name(), parameters, seed, chain,
-                List.of(Skill.DECOMPOSE, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR), stem,
+                SKILLS, stem,
                 List.of(new Given("k(x)", partner)));
         return ChainItems.leadingWith(item, Misconception.REVERSED_NESTING);
     }

@@ -25,12 +25,19 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record PredictFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR, Skill.OUTER_DERIVATIVE);
+
     private static final List<Rational> NUDGES = List.of(
             Rational.of(1, 100), Rational.of(1, 50), Rational.of(1, 20), Rational.of(1, 10), Rational.of(-1, 100), Rational.of(-1, 20));
 
     @Override
     public String name() {
         return "predict";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -56,7 +63,7 @@ public record PredictFamily() implements Family {
                 new Inline("dh ≈ h'(x) dx", "\\mathrm{d}h \\approx h'(x)\\,\\mathrm{d}x"));
         return new Item(Item.idOf(name(), parameters, seed), name(), parameters, seed, type(), stem, List.of("x"), function,
                 List.of(new AnswerPart("answer", "x", Formula.decimal(p.derivative().multiply(dx)))), p.chain().itemLayers(),
-                List.of(Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR, Skill.OUTER_DERIVATIVE),
+                SKILLS,
                 List.of(new Given("x", Formula.of(Num.of(p.x0()))), new Given("dx", nudge)), ChainItems.hints(p.chain()),
                 ChainItems.solution(p.chain()), PointValues.buggyValues(p.chain(), p.x0(), dx, p.derivative().multiply(dx)));
     }

@@ -28,11 +28,18 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record ProductVsChainFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.CHAIN_VS_PRODUCT, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR);
+
     private static final List<Outer> OUTERS = List.of(Outer.SIN, Outer.COS, Outer.TAN, Outer.EXP, Outer.LN, Outer.SQRT);
 
     @Override
     public String name() {
         return "product-vs-chain";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override
@@ -56,7 +63,7 @@ public record ProductVsChainFamily() implements Family {
         Stem stem = Stem.of("{} is a product; {} is a composition. Differentiate h.",
                 Inline.equation("p(x)", partner), Inline.equation("h(x)", function));
         Item item = ChainItems.differentiate(name(), parameters, seed, chain,
-                List.of(Skill.CHAIN_VS_PRODUCT, Skill.OUTER_DERIVATIVE, Skill.INNER_FACTOR), stem,
+                SKILLS, stem,
                 List.of(new Given("p(x)", partner)));
         return ChainItems.leadingWith(item, Misconception.PRODUCT_RULE);
     }

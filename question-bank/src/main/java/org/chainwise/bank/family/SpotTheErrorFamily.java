@@ -24,9 +24,17 @@ import org.chainwise.engine.mastery.Skill;
  */
 public record SpotTheErrorFamily() implements Family {
 
+    private static final List<Skill> SKILLS = List.of(Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR, Skill.CHAIN_VS_PRODUCT, Skill.DECOMPOSE,
+            Skill.OUTER_DERIVATIVE, Skill.MULTI_LAYER);
+
     @Override
     public String name() {
         return "spot-the-error";
+    }
+
+    @Override
+    public List<Skill> skills() {
+        return SKILLS;
     }
 
     @Override

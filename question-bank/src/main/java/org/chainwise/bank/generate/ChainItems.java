@@ -37,6 +37,10 @@ public final class ChainItems {
     private ChainItems() {
     }
 
+    /** Every skill a plain differentiation can exercise. */
+    public static final List<Skill> CHAIN_SKILLS =
+            List.of(Skill.OUTER_DERIVATIVE, Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR, Skill.MULTI_LAYER);
+
     /** The skills a plain differentiation exercises; a third layer adds {@link Skill#MULTI_LAYER}. */
     public static List<Skill> differentiationSkills(Composition chain) {
         List<Skill> skills = new ArrayList<>(List.of(Skill.OUTER_DERIVATIVE, Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR));

@@ -1,9 +1,11 @@
 package org.chainwise.bank.generate;
 
+import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
 import org.chainwise.bank.item.Parameters;
+import org.chainwise.engine.mastery.Skill;
 
 /**
  * A family of items: a deterministic function from (parameters, seed) to one candidate item, which
@@ -15,6 +17,9 @@ public interface Family {
     String name();
 
     ItemType type();
+
+    /** Every skill an item of this family can exercise: what the mastery model credits or debits for it. */
+    List<Skill> skills();
 
     /** The parameters the family is drawn with when none are given. */
     default Parameters defaults() {
