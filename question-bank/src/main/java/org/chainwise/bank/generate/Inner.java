@@ -44,10 +44,13 @@ public enum Inner {
             return apply(f, scaledAndShifted(x, dice, complexity, maxConstant));
         }
     },
-    /** e^x, then e^(k x), then e^(k x + b). */
+    /** e^x, then e^(k x) (decay e^(-x) too), then e^(k x + b). */
     EXPONENTIAL {
         @Override
         public Expr of(Var x, Dice dice, int complexity, int maxConstant) {
+            if (complexity == 2 && dice.chance(0.4)) {
+                return apply(Fn.EXP, product(num(-dice.between(1, maxConstant)), x));
+            }
             return apply(Fn.EXP, scaledAndShifted(x, dice, complexity, maxConstant));
         }
     },

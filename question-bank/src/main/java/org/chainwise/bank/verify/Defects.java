@@ -22,7 +22,6 @@ public final class Defects {
             new Rule("divided by 1", Pattern.compile("/1(?![\\d./])")),
             new Rule("doubled sign", Pattern.compile("\\+ -|- -|--|\\+-|-\\+|\\+ \\+")),
             new Rule("square of a square root", Pattern.compile("sqrt\\((?:[^()]|\\([^()]*\\))*\\)\\^2")),
-            new Rule("power of an exponential", Pattern.compile("\\(e\\^(?:[^()]|\\([^()]*\\))*\\)\\^")),
             new Rule("large number", Pattern.compile("\\d{5,}")));
 
     private Defects() {

@@ -21,7 +21,6 @@ class DefectsTest {
             x + -2                | doubled sign
             --x                   | doubled sign
             1/(2*sqrt(x)^2)       | square of a square root
-            (e^x)^2               | power of an exponential
             123456*x              | large number
             """)
     void namesWhatATeacherWouldNotWrite(String printed, String defect) {
