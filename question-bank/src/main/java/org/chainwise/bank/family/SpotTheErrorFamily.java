@@ -51,8 +51,13 @@ public record SpotTheErrorFamily() implements Family {
                 return Optional.empty();
             }
             Distractor bug = dice.pick(plain.distractors());
-            Stem stem = Stem.of("A student differentiated {} and wrote {}. Name the mistake and give the correct derivative.",
-                    Inline.equation("h(x)", plain.function()), Inline.equation("h'(x)", bug.answer()));
+            Optional<List<String>> work = StudentWork.of(chain, bug);
+            if (work.isEmpty()) {
+                return Optional.empty();
+            }
+            Stem stem = Stem.of("A student differentiated {} and wrote: " + String.join(" ", work.get())
+                            + " Name the mistake and give the correct derivative.",
+                    Inline.equation("h(x)", plain.function()));
             List<Distractor> distractors = new ArrayList<>(List.of(bug));
             plain.distractors().stream().filter(d -> d != bug).forEach(distractors::add);
             List<Skill> skills = new ArrayList<>(List.of(skillBehind(bug.code())));

@@ -77,7 +77,7 @@ public final class BuggyDerivatives {
      * cos', e^u treated by the power rule, the missing 1/2 of sqrt, an exponent not lowered, a^u
      * without ln a, the derivatives of arcsin and arctan swapped. Empty when there is no typical slip.
      */
-    static Optional<Expr> wrongDerivative(Expr f) {
+    public static Optional<Expr> wrongDerivative(Expr f) {
         Var u = new Var("u");
         if (f instanceof Product p && p.factors().size() == 2 && p.factors().getFirst() instanceof Num c) {
             return wrongDerivative(p.factors().get(1)).map(w -> product(c, w));
