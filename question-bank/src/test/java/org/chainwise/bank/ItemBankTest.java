@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.chainwise.bank.generate.Family;
@@ -21,7 +22,7 @@ class ItemBankTest {
     private static final ItemBank BANK = ItemBank.standard();
     private static final ItemVerifier VERIFIER = new ItemVerifier();
 
-    static java.util.List<String> families() {
+    static List<String> families() {
         return BANK.familyNames();
     }
 

@@ -3,6 +3,7 @@ package org.chainwise.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.chainwise.bank.item.Distractor;
@@ -12,10 +13,14 @@ import org.chainwise.bank.item.Parameters;
 import org.chainwise.engine.calculus.Derivative;
 import org.chainwise.engine.calculus.NumericFunction;
 import org.chainwise.engine.calculus.SamplePoints;
+import org.chainwise.engine.expr.Apply;
+import org.chainwise.engine.expr.Const;
 import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.expr.Num;
+import org.chainwise.engine.expr.Power;
 import org.chainwise.engine.expr.Product;
 import org.chainwise.engine.expr.Sum;
+import org.chainwise.engine.expr.Var;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +78,7 @@ class QualityTest {
             assertThat(derivative).as(item.id()).isNotEqualTo(Num.ZERO);
             NumericFunction function = NumericFunction.compile(item.function().expr(), item.variable());
             double[] values = SamplePoints.forFunction(function).valuesOf(NumericFunction.compile(derivative, item.variable()));
-            assertThat(java.util.Arrays.stream(values).anyMatch(v -> Double.isFinite(v) && Math.abs(v) > 1e-9))
+            assertThat(Arrays.stream(values).anyMatch(v -> Double.isFinite(v) && Math.abs(v) > 1e-9))
                     .as(item.id() + " " + item.function().text()).isTrue();
         }
     }
@@ -112,10 +117,10 @@ class QualityTest {
             case Num n -> Math.max(n.value().numerator().abs().longValueExact(), n.value().denominator().longValueExact());
             case Sum s -> s.terms().stream().mapToLong(QualityTest::largestNumber).max().orElse(0);
             case Product p -> p.factors().stream().mapToLong(QualityTest::largestNumber).max().orElse(0);
-            case org.chainwise.engine.expr.Power p -> Math.max(largestNumber(p.base()), largestNumber(p.exponent()));
-            case org.chainwise.engine.expr.Apply a -> largestNumber(a.argument());
-            case org.chainwise.engine.expr.Const c -> 0;
-            case org.chainwise.engine.expr.Var v -> 0;
+            case Power p -> Math.max(largestNumber(p.base()), largestNumber(p.exponent()));
+            case Apply a -> largestNumber(a.argument());
+            case Const c -> 0;
+            case Var v -> 0;
         };
     }
 }

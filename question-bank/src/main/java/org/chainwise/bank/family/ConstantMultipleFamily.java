@@ -14,6 +14,7 @@ import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
 import org.chainwise.bank.item.Parameters;
+import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.mastery.Skill;
 
 /** Differentiate c·f(g(x)): the constant rides along, which students either drop or differentiate. */
@@ -39,7 +40,7 @@ public record ConstantMultipleFamily() implements Family {
         Dice dice = Dice.forItem(name(), parameters, seed);
         int c = dice.between(2, parameters.maxConstant()) * (dice.chance(0.3) ? -1 : 1);
         return Chains.draw(dice, parameters, null, null, "x").map(chain -> {
-            List<org.chainwise.engine.expr.Expr> layers = new ArrayList<>(chain.layers());
+            List<Expr> layers = new ArrayList<>(chain.layers());
             layers.set(0, product(num(c), layers.getFirst()));
             Composition scaled = new Composition(layers, chain.variable());
             return ChainItems.differentiate(name(), parameters, seed, scaled, ChainItems.differentiationSkills(scaled));

@@ -6,14 +6,14 @@ import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
 import org.chainwise.bank.generate.Chains;
 import org.chainwise.bank.generate.Dice;
+import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Given;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
 import org.chainwise.bank.item.Parameters;
-import org.chainwise.bank.item.Stem;
 import org.chainwise.bank.item.Stem.Inline;
-import org.chainwise.bank.generate.Family;
+import org.chainwise.bank.item.Stem;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.engine.mastery.Skill;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.item.Parameters;
+import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.expr.Var;
 
 /** Draws compositions with a given outer or inner function and as many layers as the parameters ask for. */
@@ -40,7 +41,7 @@ public final class Chains {
         Var v = new Var("v");
         Var x = new Var(variable);
         Outer.Shape innermost = bottom.shape(parameters.innerComplexity());
-        List<org.chainwise.engine.expr.Expr> layers = new ArrayList<>();
+        List<Expr> layers = new ArrayList<>();
         if (parameters.depth() == 3) {
             Outer middle = dice.pick(MIDDLE);
             if (!top.suits(middle.shape()) || !middle.suits(innermost) || middle == top) {

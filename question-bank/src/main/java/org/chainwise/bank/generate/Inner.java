@@ -6,6 +6,8 @@ import static org.chainwise.engine.expr.Algebra.power;
 import static org.chainwise.engine.expr.Algebra.product;
 import static org.chainwise.engine.expr.Algebra.sum;
 
+import java.util.List;
+import java.util.Locale;
 import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.expr.Fn;
 import org.chainwise.engine.expr.Var;
@@ -40,7 +42,7 @@ public enum Inner {
     TRIG {
         @Override
         public Expr of(Var x, Dice dice, int complexity, int maxConstant) {
-            Fn f = dice.pick(java.util.List.of(Fn.SIN, Fn.COS, Fn.TAN));
+            Fn f = dice.pick(List.of(Fn.SIN, Fn.COS, Fn.TAN));
             return apply(f, scaledAndShifted(x, dice, complexity, maxConstant));
         }
     },
@@ -74,7 +76,7 @@ public enum Inner {
 
     /** The name used in family names: {@code linear}, {@code root}. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** What kind of function g is at {@code complexity}: a bare x^n or root is a power, for instance. */

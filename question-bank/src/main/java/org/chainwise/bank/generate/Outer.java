@@ -5,6 +5,7 @@ import static org.chainwise.engine.expr.Algebra.num;
 import static org.chainwise.engine.expr.Algebra.power;
 
 import java.util.List;
+import java.util.Locale;
 import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.expr.Fn;
 import org.chainwise.engine.expr.Num;
@@ -55,7 +56,7 @@ public enum Outer {
 
     /** The name used in family names: {@code sin}, {@code fractional-power}. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** What kind of function this is, for deciding what it may be composed with. */
