@@ -92,8 +92,8 @@ public class DatabaseStartup {
         Properties properties = credentials(url);
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        try (Connection ignored = DriverManager.getConnection(url.jdbcUrl(), properties)) {
-            LOG.debug("Reached {}", url.describe());
+        try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
+            LOG.info("Reached {}: PostgreSQL {}", url.describe(), connection.getMetaData().getDatabaseProductVersion());
         } catch (SQLException e) {
             Throwable root = e;
             while (root.getCause() != null) {
