@@ -35,6 +35,10 @@ public class DatabaseStartup {
     DatabaseStartup(DatabaseSettings settings) {
         this.pool = CompletableFuture.supplyAsync(() -> start(settings),
                 task -> Thread.ofPlatform().name("database-startup").start(task));
+        // jOOQ's first query costs a second of class loading and a version check: pay it once the
+        // database is up, off the path of the first request.
+        pool.thenAcceptAsync(dataSource -> DSL.using(dataSource, SQLDialect.POSTGRES).selectOne().fetch(),
+                task -> Thread.ofPlatform().name("jooq-warm-up").start(task));
     }
 
     /** The migrated connection pool, once ready; throws the {@link DatabaseSettingException} that stopped it. */
@@ -79,8 +83,6 @@ public class DatabaseStartup {
             throw new DatabaseSettingException(setting, "(" + url.describe() + "): migrating the schema failed: "
                     + EmbeddedDatabase.oneLine(e));
         }
-        // jOOQ's first query costs a second of class loading and a version check; pay it here, not in a request.
-        DSL.using(dataSource, SQLDialect.POSTGRES).selectOne().fetch();
         return dataSource;
     }
 
