@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -16,11 +18,13 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * A real PostgreSQL for tests, chosen once per test JVM: the server named by
  * {@code CHAINWISE_TEST_DATABASE_URL} or {@code DATABASE_URL} if set, else a Testcontainers
  * server when a Docker engine answers, else an embedded server. Each test gets its own empty
- * schema on it, so tests never see each other's rows.
+ * schema on it, so tests never see each other's rows; on a configured server the schemas are
+ * dropped when the JVM exits.
  */
 public final class TestPostgres {
 
     private static DatabaseUrl server;
+    private static final List<String> SCHEMAS_TO_DROP = new ArrayList<>();
 
     private TestPostgres() {
     }
@@ -34,6 +38,7 @@ public final class TestPostgres {
         try (Connection connection = dataSource(server).getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
+            SCHEMAS_TO_DROP.add(schema);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test schema on " + server.describe(), e);
         }
@@ -65,7 +70,9 @@ public final class TestPostgres {
         for (String variable : new String[] {"CHAINWISE_TEST_DATABASE_URL", "DATABASE_URL"}) {
             String configured = System.getenv(variable);
             if (configured != null && !configured.isBlank()) {
-                return DatabaseUrl.parse(configured);
+                DatabaseUrl url = DatabaseUrl.parse(configured);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchemas(url), "test-schema-drop"));
+                return url;
             }
         }
         if (DockerClientFactory.instance().isDockerAvailable()) {
@@ -86,6 +93,17 @@ public final class TestPostgres {
             return new DatabaseUrl(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start an embedded PostgreSQL", e);
+        }
+    }
+
+    private static synchronized void dropSchemas(DatabaseUrl url) {
+        try (Connection connection = dataSource(url).getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String schema : SCHEMAS_TO_DROP) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the test schemas on " + url.describe(), e);
         }
     }
 }
