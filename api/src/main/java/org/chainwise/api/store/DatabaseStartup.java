@@ -57,7 +57,7 @@ public class DatabaseStartup {
     void stop() throws IOException {
         // Waits for a start still in progress, so that no PostgreSQL outlives the process.
         pool.handle((started, failure) -> started).join();
-        if (pool.isDone() && !pool.isCompletedExceptionally()) {
+        if (!pool.isCompletedExceptionally()) {
             pool.join().close();
         }
         if (embedded != null) {
