@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +20,7 @@ class BadDatabaseUrlTest {
         Outcome outcome = run("postgres//chainwise:s3cret@localhost/chainwise");
 
         assertThat(outcome.exitCode()).isEqualTo(Launcher.BAD_DATABASE_SETTING);
+        assertThat(outcome.output()).as("nothing on standard output, no ready line").isBlank();
         assertThat(outcome.errorLines()).singleElement().asString()
                 .startsWith("chainwise: DATABASE_URL is not a PostgreSQL URL; expected postgres://")
                 .doesNotContain("s3cret");
@@ -35,6 +36,7 @@ class BadDatabaseUrlTest {
         Outcome outcome = run("postgres://chainwise:s3cret@127.0.0.1:" + closedPort + "/chainwise");
 
         assertThat(outcome.exitCode()).isEqualTo(Launcher.BAD_DATABASE_SETTING);
+        assertThat(outcome.output()).as("nothing on standard output, no ready line").isBlank();
         assertThat(outcome.errorLines()).singleElement().asString()
                 .startsWith("chainwise: DATABASE_URL (jdbc:postgresql://127.0.0.1:" + closedPort + "/chainwise as chainwise): cannot connect: ")
                 .contains("refused")
@@ -50,6 +52,7 @@ class BadDatabaseUrlTest {
         Outcome outcome = run(url);
 
         assertThat(outcome.exitCode()).isEqualTo(Launcher.BAD_DATABASE_SETTING);
+        assertThat(outcome.output()).as("nothing on standard output, no ready line").isBlank();
         assertThat(outcome.errorLines()).singleElement().asString()
                 .startsWith("chainwise: DATABASE_URL (" + jdbcUrl + " as nobody_here): cannot connect: ")
                 .contains("nobody_here")
@@ -69,13 +72,21 @@ class BadDatabaseUrlTest {
                 Application.class.getName());
         builder.environment().remove("DATASOURCES_DEFAULT_URL");
         builder.environment().put("DATABASE_URL", databaseUrl);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String errors = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        // Files, not pipes: an application that wrongly starts keeps running and must not hang the test.
+        Path output = Files.createTempFile("chainwise-out", ".txt");
+        Path errors = Files.createTempFile("chainwise-err", ".txt");
+        Process process = builder.redirectOutput(output.toFile()).redirectError(errors.toFile()).start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("the application did not exit; its output:\n" + Files.readString(errors));
+            }
+            return new Outcome(process.exitValue(),
+                    Files.readString(errors).lines().filter(line -> !line.isBlank()).toList(),
+                    Files.readString(output));
+        } finally {
+            Files.delete(output);
+            Files.delete(errors);
         }
-        return new Outcome(process.exitValue(), errors.lines().filter(line -> !line.isBlank()).toList(), output);
     }
 }
