@@ -8,7 +8,6 @@ import static org.chainwise.engine.print.Precedence.SUM;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.chainwise.engine.expr.Apply;
 import org.chainwise.engine.expr.Const;
 import org.chainwise.engine.expr.Expr;
@@ -30,7 +29,6 @@ import org.chainwise.engine.expr.Var;
 public final class Latex {
 
     private static final String TIMES = "\\cdot ";
-    private static final Pattern COMMAND_AT_END = Pattern.compile("\\\\[a-zA-Z]+$");
 
     private Latex() {
     }
@@ -103,8 +101,8 @@ public final class Latex {
             String next = wrapped(factor, PRODUCT);
             if (!text.isEmpty() && (Character.isDigit(next.charAt(0)) || next.startsWith("\\frac"))) {
                 text.append(TIMES);
-            } else if (COMMAND_AT_END.matcher(text).find() && Character.isLetter(next.charAt(0))) {
-                // \pi x, not \pix: a command name would swallow the letter that follows it.
+            } else if (!text.isEmpty() && isLetter(text.charAt(text.length() - 1)) && isLetter(next.charAt(0))) {
+                // \pi x, not \pix, which is no command; e x rather than ex, which reads as a name.
                 text.append(' ');
             }
             text.append(next);
@@ -129,6 +127,10 @@ public final class Latex {
             return new Rendered("e^{" + print(argument) + "}", POWER);
         }
         return new Rendered(function.latex() + parenthesized(print(argument)), ATOM);
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static String parenthesized(String text) {
