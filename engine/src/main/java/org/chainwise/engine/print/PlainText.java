@@ -4,6 +4,7 @@ import static org.chainwise.engine.print.Precedence.ATOM;
 import static org.chainwise.engine.print.Precedence.NEGATION;
 import static org.chainwise.engine.print.Precedence.POWER;
 import static org.chainwise.engine.print.Precedence.PRODUCT;
+import static org.chainwise.engine.print.Precedence.QUOTIENT;
 import static org.chainwise.engine.print.Precedence.SUM;
 
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class PlainText {
         if (value.signum() < 0) {
             return new Rendered("-" + number(value.negate()).text(), NEGATION);
         }
-        return new Rendered(value.toString(), value.isInteger() ? ATOM : PRODUCT);
+        return new Rendered(value.toString(), value.isInteger() ? ATOM : QUOTIENT);
     }
 
     private static Rendered sum(List<Expr> terms) {
@@ -60,9 +61,9 @@ public final class PlainText {
         for (Expr term : terms.subList(1, terms.size())) {
             Optional<Expr> magnitude = Fraction.negatedTerm(term);
             if (magnitude.isPresent()) {
-                text.append(" - ").append(wrapped(magnitude.get(), PRODUCT));
+                text.append(" - ").append(wrapped(magnitude.get(), QUOTIENT));
             } else {
-                text.append(" + ").append(wrapped(term, PRODUCT));
+                text.append(" + ").append(wrapped(term, QUOTIENT));
             }
         }
         return new Rendered(text.toString(), SUM);
@@ -78,7 +79,7 @@ public final class PlainText {
         int precedence = above.size() == 1 ? render(fraction.numerator().getFirst()).precedence() : PRODUCT;
         if (!fraction.denominator().isEmpty()) {
             text += "/" + denominator(fraction.denominator());
-            precedence = PRODUCT;
+            precedence = QUOTIENT;
         }
         if (fraction.negative()) {
             return new Rendered("-" + text, NEGATION);
