@@ -27,6 +27,7 @@ final class Lexer {
     private static final Pattern DERIVATIVE = Pattern.compile("d\\s*[A-Za-z]?\\s*/\\s*d\\s*[A-Za-z]|d\\s*\\(");
     /** {@code \frac{d}{dx}} and {@code \frac{dy}{dx}}. */
     private static final Pattern LATEX_DERIVATIVE = Pattern.compile("\\\\[dt]?frac\\s*\\{\\s*d\\s*[A-Za-z]?\\s*}\\s*\\{\\s*d\\s*[A-Za-z]*\\s*}?");
+    private static final String UPRIGHT_E = "{e}";
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     private static final char SUPERSCRIPT_MINUS = '⁻';
     private static final char SUPERSCRIPT_PLUS = '⁺';
@@ -191,12 +192,19 @@ final class Lexer {
             return;
         }
         Span span = span(start, index);
-        if (name.equals("left") || name.equals("right")) {
-            delimiter(start, name.equals("left"));
+        if (name.equals("left") || name.equals("right") || name.equals("mleft") || name.equals("mright")) {
+            // MathLive writes \mleft( and \mright) where other editors write \left( and \right).
+            delimiter(start, name.endsWith("left"));
             return;
         }
         if (name.equals("pi")) {
             tokens.add(new Token.Constant(Const.PI, span));
+            return;
+        }
+        if (name.equals("exponentialE") || name.equals("mathrm") && source.startsWith(UPRIGHT_E, index)) {
+            // Euler's number as MathLive and careful typists write it: \exponentialE, \mathrm{e}.
+            index += name.equals("mathrm") ? UPRIGHT_E.length() : 0;
+            tokens.add(new Token.Constant(Const.E, span(start, index)));
             return;
         }
         Optional<Fn> function = Vocabulary.latexFunction(name);
@@ -219,7 +227,7 @@ final class Lexer {
         throw switch (name) {
             case "lvert", "rvert", "vert", "mid", "lVert", "rVert", "Vert" -> Rejection.ABSOLUTE_VALUE.raise(source, span);
             case "prime" -> Rejection.PRIME.raise(source, span);
-            case "partial" -> Rejection.DERIVATIVE_OPERATOR.raise(source, span);
+            case "partial", "differentialD" -> Rejection.DERIVATIVE_OPERATOR.raise(source, span);
             case "text", "textrm", "mbox" -> Rejection.STRING.raise(source, span);
             case "lbrack", "rbrack" -> Rejection.BRACKETS.raise(source, span);
             case "le", "ge", "leq", "geq", "ne", "neq", "approx" -> Rejection.EQUATION.raise(source, span);
