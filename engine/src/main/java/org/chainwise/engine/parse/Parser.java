@@ -1,6 +1,7 @@
 package org.chainwise.engine.parse;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.chainwise.engine.expr.Fn;
 import org.chainwise.engine.expr.Rational;
@@ -104,40 +105,49 @@ final class Parser {
     }
 
     private int infixPrecedence(Token token) {
+        if (startsOperand(token)) {
+            return PRODUCT;
+        }
+        Token.Symbol symbol = (Token.Symbol) token;
+        return switch (symbol.kind()) {
+            case PLUS, MINUS -> SUM;
+            case TIMES, DIVIDE -> PRODUCT;
+            case POWER -> POWER;
+            case OPEN_PAREN, OPEN_BRACE, OPEN_BRACKET, FRAC, CLOSE_PAREN, CLOSE_BRACE, CLOSE_BRACKET, END -> NONE;
+        };
+    }
+
+    /** Whether {@code token} can begin an operand, so that after another operand it means implicit multiplication: 2x, 2(x+1), x sin x. */
+    private static boolean startsOperand(Token token) {
         return switch (token) {
-            case Token.Number n -> PRODUCT;
-            case Token.Variable v -> PRODUCT;
-            case Token.Constant c -> PRODUCT;
-            case Token.Function f -> PRODUCT;
+            case Token.Number n -> true;
+            case Token.Variable v -> true;
+            case Token.Constant c -> true;
+            case Token.Function f -> true;
             case Token.Symbol s -> switch (s.kind()) {
-                case PLUS, MINUS -> SUM;
-                case TIMES, DIVIDE -> PRODUCT;
-                case POWER -> POWER;
-                // An opening bracket after an operand is implicit multiplication: 2(x+1), (x+1)(x-1).
-                case OPEN_PAREN, OPEN_BRACE, OPEN_BRACKET, FRAC -> PRODUCT;
-                case CLOSE_PAREN, CLOSE_BRACE, CLOSE_BRACKET, END -> NONE;
+                case OPEN_PAREN, OPEN_BRACE, OPEN_BRACKET, FRAC -> true;
+                case PLUS, MINUS, TIMES, DIVIDE, POWER, CLOSE_PAREN, CLOSE_BRACE, CLOSE_BRACKET, END -> false;
             };
         };
     }
 
     private Syntax infix(Syntax left, Token next, int precedence) {
-        if (next instanceof Token.Symbol s && s.kind() != Token.Kind.OPEN_PAREN && s.kind() != Token.Kind.OPEN_BRACE
-                && s.kind() != Token.Kind.OPEN_BRACKET && s.kind() != Token.Kind.FRAC) {
-            advance();
-            return switch (s.kind()) {
-                case PLUS -> plus(left, expression(SUM + 1));
-                case MINUS -> plus(left, new Syntax.Negation(expression(SUM + 1), s.span()));
-                case TIMES -> times(left, expression(PRODUCT + 1));
-                case DIVIDE -> times(left, new Syntax.Reciprocal(expression(PRODUCT + 1), s.span()));
-                case POWER -> new Syntax.Raised(left, nested(s, () -> expression(POWER)), s.span());
-                case OPEN_PAREN, OPEN_BRACE, OPEN_BRACKET, CLOSE_PAREN, CLOSE_BRACE, CLOSE_BRACKET, FRAC, END ->
-                        throw Rejection.UNEXPECTED.raise(source, s.span());
-            };
+        if (startsOperand(next)) {
+            if (next instanceof Token.Number && tokens.get(position - 1) instanceof Token.Number) {
+                throw Rejection.ADJACENT_NUMBERS.raise(source, next.span());
+            }
+            return times(left, expression(PRODUCT + 1));
         }
-        if (next instanceof Token.Number && tokens.get(position - 1) instanceof Token.Number) {
-            throw Rejection.ADJACENT_NUMBERS.raise(source, next.span());
-        }
-        return times(left, expression(precedence + 1));
+        Token.Symbol operator = (Token.Symbol) advance();
+        return switch (operator.kind()) {
+            case PLUS -> plus(left, expression(SUM + 1));
+            case MINUS -> plus(left, new Syntax.Negation(expression(SUM + 1), operator.span()));
+            case TIMES -> times(left, expression(PRODUCT + 1));
+            case DIVIDE -> times(left, new Syntax.Reciprocal(expression(PRODUCT + 1), operator.span()));
+            case POWER -> new Syntax.Raised(left, nested(operator, () -> expression(POWER)), operator.span());
+            case OPEN_PAREN, OPEN_BRACE, OPEN_BRACKET, FRAC, CLOSE_PAREN, CLOSE_BRACE, CLOSE_BRACKET, END ->
+                    throw Rejection.UNEXPECTED.raise(source, operator.span());
+        };
     }
 
     private static Syntax plus(Syntax left, Syntax term) {
@@ -158,24 +168,16 @@ final class Parser {
         throw unclosed(open, close, expected);
     }
 
+    /** The error when a group ends at something other than its own closing bracket: only closers and the end stop an expression. */
     private Rejected unclosed(Token.Symbol open, Token found, Token.Kind expected) {
-        if (found instanceof Token.Symbol s) {
-            switch (s.kind()) {
-                case END -> {
-                    return Rejection.MISSING_CLOSE.raise(source, open.span(), text(expected));
-                }
-                case CLOSE_PAREN, CLOSE_BRACE -> {
-                    return Rejection.MISMATCHED_CLOSE.raise(source, s.span(), text(open.kind()), open.span().position());
-                }
-                case CLOSE_BRACKET, OPEN_BRACKET -> {
-                    return Rejection.BRACKETS.raise(source, s.span());
-                }
-                case PLUS, MINUS, TIMES, DIVIDE, POWER, OPEN_PAREN, OPEN_BRACE, FRAC -> {
-                    return Rejection.UNEXPECTED.raise(source, s.span());
-                }
-            }
-        }
-        return Rejection.UNEXPECTED.raise(source, found.span());
+        Token.Symbol symbol = (Token.Symbol) found;
+        return switch (symbol.kind()) {
+            case END -> Rejection.MISSING_CLOSE.raise(source, open.span(), text(expected));
+            case CLOSE_PAREN, CLOSE_BRACE ->
+                    Rejection.MISMATCHED_CLOSE.raise(source, symbol.span(), text(open.kind()), open.span().position());
+            case CLOSE_BRACKET, OPEN_BRACKET -> Rejection.BRACKETS.raise(source, symbol.span());
+            case PLUS, MINUS, TIMES, DIVIDE, POWER, OPEN_PAREN, OPEN_BRACE, FRAC -> Rejection.UNEXPECTED.raise(source, symbol.span());
+        };
     }
 
     /** {@code \frac{a}{b}}: the product {@code a * b^-1}, as {@code a/b} is. */
@@ -198,20 +200,20 @@ final class Parser {
         if (isSymbol(peek(), Token.Kind.POWER)) {
             Token.Symbol caret = (Token.Symbol) advance();
             int n = functionPower(name, caret);
+            // The exponent as written: -1 is the textbook notation for the inverse function.
             if (n == -1) {
                 function = inverse(name, new Span(name.span().start(), tokens.get(position - 1).span().end()));
             } else {
                 power = n;
             }
         }
-        Integer rootIndex = null;
-        if (name.latex() && function == Fn.SQRT && isSymbol(peek(), Token.Kind.OPEN_BRACKET)) {
-            rootIndex = rootIndex(name);
-        }
+        OptionalInt rootIndex = name.latex() && function == Fn.SQRT && isSymbol(peek(), Token.Kind.OPEN_BRACKET)
+                ? OptionalInt.of(rootIndex(name))
+                : OptionalInt.empty();
         Syntax argument = argument(name);
-        Syntax applied = rootIndex == null
-                ? new Syntax.Call(function, argument, name.span())
-                : new Syntax.Root(argument, rootIndex, name.span());
+        Syntax applied = rootIndex.isPresent()
+                ? new Syntax.Root(argument, rootIndex.getAsInt(), name.span())
+                : new Syntax.Call(function, argument, name.span());
         return power == 1
                 ? applied
                 : new Syntax.Raised(applied, new Syntax.Number(Rational.of(power), name.span()), name.span());
@@ -311,19 +313,15 @@ final class Parser {
     }
 
     private void expectEnd() {
-        Token token = advance();
-        if (token instanceof Token.Symbol s) {
-            switch (s.kind()) {
-                case END -> {
-                    return;
-                }
-                case CLOSE_PAREN, CLOSE_BRACE -> throw Rejection.UNMATCHED_CLOSE.raise(source, s.span(), opening(s.kind()));
-                case CLOSE_BRACKET, OPEN_BRACKET -> throw Rejection.BRACKETS.raise(source, s.span());
-                case PLUS, MINUS, TIMES, DIVIDE, POWER, OPEN_PAREN, OPEN_BRACE, FRAC ->
-                        throw Rejection.UNEXPECTED.raise(source, s.span());
+        // The top-level expression stops only at a closer or the end, so what is left is a symbol.
+        Token.Symbol symbol = (Token.Symbol) advance();
+        switch (symbol.kind()) {
+            case END -> {
             }
+            case CLOSE_PAREN, CLOSE_BRACE -> throw Rejection.UNMATCHED_CLOSE.raise(source, symbol.span(), opening(symbol.kind()));
+            case CLOSE_BRACKET, OPEN_BRACKET -> throw Rejection.BRACKETS.raise(source, symbol.span());
+            case PLUS, MINUS, TIMES, DIVIDE, POWER, OPEN_PAREN, OPEN_BRACE, FRAC -> throw Rejection.UNEXPECTED.raise(source, symbol.span());
         }
-        throw Rejection.UNEXPECTED.raise(source, token.span());
     }
 
     /** Runs {@code inner} one level deeper, refusing input nested beyond {@link Limits#MAX_DEPTH}. */
