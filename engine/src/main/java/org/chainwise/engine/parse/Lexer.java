@@ -28,6 +28,10 @@ final class Lexer {
     /** {@code \frac{d}{dx}} and {@code \frac{dy}{dx}}. */
     private static final Pattern LATEX_DERIVATIVE = Pattern.compile("\\\\[dt]?frac\\s*\\{\\s*d\\s*[A-Za-z]?\\s*}\\s*\\{\\s*d\\s*[A-Za-z]*\\s*}?");
     private static final String UPRIGHT_E = "{e}";
+    private static final char FULL_WIDTH_FIRST = '！';
+    private static final char FULL_WIDTH_LAST = '～';
+    private static final int FULL_WIDTH_OFFSET = '！' - '!';
+    private static final char IDEOGRAPHIC_SPACE = '　';
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
     private static final char SUPERSCRIPT_MINUS = '⁻';
     private static final char SUPERSCRIPT_PLUS = '⁺';
@@ -52,7 +56,7 @@ final class Lexer {
 
     /** The tokens of {@code source}, ending with an {@code END} symbol. */
     static List<Token> tokenize(String source, List<String> variables) {
-        Lexer lexer = new Lexer(source, variables);
+        Lexer lexer = new Lexer(foldWideForms(source), variables);
         lexer.run();
         return lexer.tokens;
     }
@@ -351,6 +355,24 @@ final class Lexer {
             }
         }
         return 0;
+    }
+
+    /**
+     * The text with the full-width forms that East Asian keyboards type ({@code ２ｘ＋１}) replaced by
+     * their ASCII letters, digits and signs; one character for one, so that every span still points
+     * into the student's own text.
+     */
+    static String foldWideForms(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) {
+                folded.append((char) (c - FULL_WIDTH_OFFSET));
+            } else {
+                folded.append(c == IDEOGRAPHIC_SPACE ? ' ' : c);
+            }
+        }
+        return folded.toString();
     }
 
     private static Rational decimal(String text) {
