@@ -10,6 +10,7 @@ import static org.chainwise.engine.print.Precedence.SUM;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.chainwise.engine.expr.Apply;
 import org.chainwise.engine.expr.Const;
 import org.chainwise.engine.expr.Expr;
@@ -27,6 +28,8 @@ import org.chainwise.engine.expr.Var;
  * answer parser reads the text back to a numerically equal expression.
  */
 public final class PlainText {
+
+    private static final Pattern BARE_EXPONENT_AT_END = Pattern.compile("\\^[0-9A-Za-z]+$");
 
     private PlainText() {
     }
@@ -78,7 +81,12 @@ public final class PlainText {
         String text = above.isEmpty() ? "1" : String.join("*", above);
         int precedence = above.size() == 1 ? render(fraction.numerator().getFirst()).precedence() : PRODUCT;
         if (!fraction.denominator().isEmpty()) {
-            text += "/" + denominator(fraction.denominator());
+            String below = denominator(fraction.denominator());
+            if (BARE_EXPONENT_AT_END.matcher(text).find() && Character.isDigit(below.charAt(0))) {
+                // x^1/2 reads as a square root to a student; (x^1)/2 cannot be misread.
+                text = "(" + text + ")";
+            }
+            text += "/" + below;
             precedence = QUOTIENT;
         }
         if (fraction.negative()) {
