@@ -41,6 +41,11 @@ public final class AnswerParser {
         }
     }
 
+    /** Parses an answer in one variable, such as {@code x}. */
+    public static ParseResult parse(String text, String variable) {
+        return parse(text, List.of(variable));
+    }
+
     private static ParseResult failed(ParseError error) {
         return new ParseResult.Failed(error);
     }
