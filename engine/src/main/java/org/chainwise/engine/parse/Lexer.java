@@ -62,21 +62,11 @@ final class Lexer {
     }
 
     private void run() {
-        // An equation or a prime is refused as such, even when a name before it (y = ..., f'(x)) would fail first.
-        for (int i = 0; i < source.length(); i++) {
-            if (source.startsWith(":=", i)) {
-                throw Rejection.ASSIGNMENT.raise(source, span(i, i + 2));
-            }
-            if (COMPARISONS.indexOf(source.charAt(i)) >= 0) {
-                throw Rejection.EQUATION.raise(source, span(i, i + 1));
-            }
-            if (PRIMES.indexOf(source.charAt(i)) >= 0) {
-                throw Rejection.PRIME.raise(source, span(i, i + 1));
-            }
-        }
+        refuseEquationsAndPrimes();
         while (index < source.length()) {
             char c = source.charAt(index);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
+                // Invisible format characters (zero-width space, byte-order mark) come with pasted text.
                 index++;
             } else if (isAsciiDigit(c) || c == '.') {
                 number();
@@ -93,6 +83,21 @@ final class Lexer {
             }
         }
         tokens.add(new Token.Symbol(Token.Kind.END, span(source.length(), source.length())));
+    }
+
+    /** An equation or a prime is refused as such, even when a name before it ({@code y = ...}, {@code f'(x)}) would fail first. */
+    private void refuseEquationsAndPrimes() {
+        for (int i = 0; i < source.length(); i++) {
+            if (source.startsWith(":=", i)) {
+                throw Rejection.ASSIGNMENT.raise(source, span(i, i + 2));
+            }
+            if (COMPARISONS.indexOf(source.charAt(i)) >= 0) {
+                throw Rejection.EQUATION.raise(source, span(i, i + 1));
+            }
+            if (PRIMES.indexOf(source.charAt(i)) >= 0) {
+                throw Rejection.PRIME.raise(source, span(i, i + 1));
+            }
+        }
     }
 
     private void number() {
@@ -319,14 +324,8 @@ final class Lexer {
     }
 
     private Rejected rejectedSymbol(char c, int start, Span one) {
-        if (PRIMES.indexOf(c) >= 0) {
-            return Rejection.PRIME.raise(source, one);
-        }
         if (QUOTES.indexOf(c) >= 0) {
             return Rejection.STRING.raise(source, one);
-        }
-        if (COMPARISONS.indexOf(c) >= 0) {
-            return Rejection.EQUATION.raise(source, one);
         }
         return switch (c) {
             case ':' -> Rejection.ASSIGNMENT.raise(source, one);
