@@ -233,6 +233,11 @@ final class Lexer {
         if (Vocabulary.isSpacing(name)) {
             return;
         }
+        if (GreekLetters.isLetterName(name)) {
+            tokens.add(new Token.Variable(GreekLetters.declared(name, variables)
+                    .orElseThrow(() -> Rejection.UNKNOWN_VARIABLE.raise(source, span, allowed)), span));
+            return;
+        }
         throw switch (name) {
             case "lvert", "rvert", "vert", "mid", "lVert", "rVert", "Vert" -> Rejection.ABSOLUTE_VALUE.raise(source, span);
             case "prime" -> Rejection.PRIME.raise(source, span);
@@ -291,8 +296,6 @@ final class Lexer {
         Span one = span(start, index);
         if (c == '*' && index < source.length() && source.charAt(index) == '*') {
             tokens.add(new Token.Symbol(Token.Kind.POWER, span(start, ++index)));
-        } else if (c == ':' && index < source.length() && source.charAt(index) == '=') {
-            throw Rejection.ASSIGNMENT.raise(source, span(start, ++index));
         } else if (c == '+') {
             tokens.add(new Token.Symbol(Token.Kind.PLUS, one));
         } else if (MINUS_SIGNS.indexOf(c) >= 0) {

@@ -31,8 +31,9 @@ final class WordSplitter {
 
     /** The tokens the word is made of, or empty when it cannot be read as names. */
     Optional<List<Token>> split() {
-        if (variables.contains(word)) {
-            return Optional.of(List.of(new Token.Variable(word, span(0, word.length()))));
+        Optional<String> variable = GreekLetters.declared(word, variables);
+        if (variable.isPresent()) {
+            return Optional.of(List.of(new Token.Variable(variable.get(), span(0, word.length()))));
         }
         if (word.equals(Vocabulary.E)) {
             return Optional.of(List.of(new Token.Constant(Const.E, span(0, 1))));
@@ -75,6 +76,9 @@ final class WordSplitter {
                 candidates.add(new Token.Variable(variable, span(start, start + variable.length())));
             }
         }
+        GreekLetters.declared(word.substring(start, start + 1), variables)
+                .filter(name -> !word.startsWith(name, start))
+                .ifPresent(name -> candidates.add(new Token.Variable(name, span(start, start + 1))));
         if (followedByPower && start == word.length() - 1 && word.endsWith(Vocabulary.E)) {
             candidates.add(new Token.Constant(Const.E, span(start, start + 1)));
         }

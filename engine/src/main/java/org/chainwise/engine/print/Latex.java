@@ -18,6 +18,7 @@ import org.chainwise.engine.expr.Product;
 import org.chainwise.engine.expr.Rational;
 import org.chainwise.engine.expr.Sum;
 import org.chainwise.engine.expr.Var;
+import org.chainwise.engine.parse.GreekLetters;
 
 /**
  * Prints any expression as LaTeX for display ({@code 2x\cos\left(x^{2}\right)},
@@ -41,7 +42,7 @@ public final class Latex {
         return switch (e) {
             case Num n -> number(n.value());
             case Const c -> new Rendered(c.constant().latex(), ATOM);
-            case Var v -> new Rendered(v.name(), ATOM);
+            case Var v -> new Rendered(GreekLetters.latex(v.name()).orElse(v.name()), ATOM);
             case Sum s -> sum(s.terms());
             case Product p -> product(p.factors());
             case Power p -> Fraction.reciprocalOf(p).isPresent() ? product(List.of(p)) : power(p.base(), p.exponent());

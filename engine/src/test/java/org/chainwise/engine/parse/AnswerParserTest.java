@@ -117,16 +117,23 @@ class AnswerParserTest {
         assertThat(parsed(input, X)).isEqualTo(expected);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0} in {1}")
     @CsvSource(delimiter = '|', value = {
-        "x t + sin(t)   | x,t     | x*t + sin(t)",
-        "xt             | x,t     | x*t",
-        "theta^2        | theta   | theta^2",
-        "2thetasin theta | theta  | 2*theta*sin(theta)",
-        "u e^u          | u       | u*e^u",
+        "x t + sin(t)     | x,t     | x*t + sin(t)       | x t+\\sin\\left(t\\right)",
+        "xt               | x,t     | x*t                | x t",
+        "u e^u            | u       | u*e^u              | u e^{u}",
+        "theta^2          | theta   | theta^2            | \\theta^{2}",
+        "θ^2              | theta   | theta^2            | \\theta^{2}",
+        "\\theta^{2}      | theta   | theta^2            | \\theta^{2}",
+        "2thetasin theta  | theta   | 2*theta*sin(theta) | 2\\theta\\sin\\left(\\theta\\right)",
+        "rcosθ            | r,theta | r*cos(theta)       | r\\cos\\left(\\theta\\right)",
+        "r cos theta      | r,θ     | r*cos(θ)           | r\\cos\\left(\\theta\\right)",
     })
-    void readsTheItemsDeclaredVariables(String input, String variables, String plain) {
-        assertThat(PlainText.print(parsed(input, List.of(variables.split(","))))).isEqualTo(plain);
+    void readsTheItemsDeclaredVariables(String input, String variables, String plain, String latex) {
+        Expr e = parsed(input, List.of(variables.split(",")));
+        assertThat(PlainText.print(e)).isEqualTo(plain);
+        assertThat(Latex.print(e)).isEqualTo(latex);
+        assertThat(parsed(plain, List.of(variables.split(",")))).as("plain text reads back").isEqualTo(e);
     }
 
     @ParameterizedTest
@@ -134,6 +141,8 @@ class AnswerParserTest {
         "y     | x,t   | `y` at 1: the answer may only use x and t",
         "x     | t     | `x` at 1: the answer may only use t",
         "w     | x,y,z | `w` at 1: the answer may only use x, y and z",
+        "θ     | x     | `θ` at 1: the answer may only use x",
+        "\\theta | x   | `\\theta` at 1: the answer may only use x",
     })
     void namesTheAllowedVariables(String input, String variables, String message) {
         assertThat(failed(input, List.of(variables.split(","))).message()).isEqualTo(message);
