@@ -2,7 +2,6 @@ package org.chainwise.engine.parse;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Reads what a student typed into an {@link org.chainwise.engine.expr.Expr}, exactly as written, or
@@ -28,7 +27,7 @@ public final class AnswerParser {
             return failed(Rejection.TOO_LONG.at(text, new Span(0, 0), Limits.MAX_LENGTH));
         }
         try {
-            List<String> names = variables == null ? List.of() : variables.stream().filter(Objects::nonNull).toList();
+            List<String> names = variables == null ? List.of() : variables.stream().filter(name -> name != null && !name.isBlank()).toList();
             List<Token> tokens = Lexer.tokenize(text, names);
             Syntax tree = Parser.parse(text, tokens);
             Bounds.check(tree, text, names);

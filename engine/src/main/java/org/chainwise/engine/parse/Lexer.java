@@ -330,6 +330,10 @@ final class Lexer {
         if (QUOTES.indexOf(c) >= 0) {
             return Rejection.STRING.raise(source, one);
         }
+        if (c == ',' && start > 0 && start + 1 < source.length()
+                && isAsciiDigit(source.charAt(start - 1)) && isAsciiDigit(source.charAt(start + 1))) {
+            return Rejection.DECIMAL_COMMA.raise(source, one);
+        }
         return switch (c) {
             case ':' -> Rejection.ASSIGNMENT.raise(source, one);
             case ';', ',' -> Rejection.SEPARATOR.raise(source, one);

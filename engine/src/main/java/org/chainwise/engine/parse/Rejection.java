@@ -17,6 +17,7 @@ public enum Rejection {
     EQUATION("`%s` at %d: write only the expression, not an equation"),
     ASSIGNMENT("`%s` at %d: write only the expression, not an assignment"),
     SEPARATOR("`%s` at %d: the answer must be a single expression"),
+    DECIMAL_COMMA("`%s` at %d: write decimals with a point, as in 0.5"),
     STRING("`%s` at %d: quotes are not allowed in an answer"),
     BRACKETS("`%s` at %d: square brackets are not allowed, use round brackets ( )"),
     FACTORIAL("`%s` at %d: factorials are not supported"),

@@ -3,6 +3,7 @@ package org.chainwise.engine.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.chainwise.engine.calculus.NumericFunction;
@@ -146,6 +147,12 @@ class AnswerParserTest {
     })
     void namesTheAllowedVariables(String input, String variables, String message) {
         assertThat(failed(input, List.of(variables.split(","))).message()).isEqualTo(message);
+    }
+
+    @Test
+    void blankOrMissingVariableNamesAreIgnored() {
+        assertThat(failed("x", null).message()).isEqualTo("`x` at 1: the answer may only use numbers");
+        assertThat(parsed("2x", Arrays.asList("x", "", " ", null))).isEqualTo(new Product(Num.of(2), VAR_X));
     }
 
     @ParameterizedTest
