@@ -20,9 +20,6 @@ public final class AdaptivePolicy implements Policy {
     /** Items the student answers right about this often teach best without discouraging. */
     public static final double TARGET_SUCCESS = 0.7;
 
-    /** A mastered skill is first reviewed this many attempts after its last practice; the gap doubles per passed review. */
-    public static final int FIRST_REVIEW_GAP = 15;
-
     // How much a step of predicted success away from the target costs against a unit of expected gain.
     private static final double DISTANCE_WEIGHT = 0.5;
 
@@ -96,9 +93,8 @@ public final class AdaptivePolicy implements Policy {
         int mostOverdue = -1;
         for (Skill skill : mastered) {
             SkillState s = state.skill(skill);
-            int gap = FIRST_REVIEW_GAP << Math.min(s.reviewsPassed(), 10);
-            int overdue = state.attempts() - s.lastPractised() - gap;
-            if (overdue > mostOverdue) {
+            int overdue = state.attempts() - s.lastPractised();
+            if (s.reviewDue(state.attempts()) && overdue > mostOverdue) {
                 mostOverdue = overdue;
                 due = skill;
             }
@@ -116,7 +112,7 @@ public final class AdaptivePolicy implements Policy {
         Candidate best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (Candidate item : practiceSet) {
-            if (state.seen().contains(item.variantKey()) || !eligible.test(item)) {
+            if (!eligible.test(item) || state.seen().contains(item.variantKey())) {
                 continue;
             }
             double gain = 0;

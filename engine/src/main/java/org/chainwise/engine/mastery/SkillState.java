@@ -14,6 +14,14 @@ public record SkillState(double known, int opportunities, int lastPractised, int
         }
     }
 
+    /** A mastered skill is first reviewed this many attempts after its last practice; the gap doubles per passed review. */
+    public static final int FIRST_REVIEW_GAP = 15;
+
+    /** Whether, if mastered, this skill is due for a spaced review at attempt number {@code attempt}. */
+    public boolean reviewDue(int attempt) {
+        return attempt - lastPractised >= FIRST_REVIEW_GAP << Math.min(reviewsPassed, 10);
+    }
+
     /** A skill never practised, known with probability {@code prior}. */
     public static SkillState unpractised(double prior) {
         return new SkillState(prior, 0, 0, 0, 0);

@@ -94,7 +94,7 @@ public final class StudentModel {
             double posterior = evidence == 0 ? before.known() : before.known() * likelihoodKnown / evidence;
             BktParameters p = parameters.skill(skill);
             double next = posterior * (1 - p.forget()) + (1 - posterior) * p.learn();
-            boolean review = mastered(state, skill);
+            boolean review = mastered(state, skill) && before.reviewDue(number - 1);
             skills.put(skill, new SkillState(next, before.opportunities() + 1, number,
                     attempt.correct() ? before.streak() + 1 : 0,
                     review ? (attempt.correct() ? before.reviewsPassed() + 1 : 0) : before.reviewsPassed()));
