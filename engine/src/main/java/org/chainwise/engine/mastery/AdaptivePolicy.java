@@ -1,10 +1,7 @@
 package org.chainwise.engine.mastery;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.chainwise.engine.diagnose.Misconception;
 
 /**
@@ -22,9 +19,12 @@ public final class AdaptivePolicy implements Policy {
 
     // How much a step of predicted success away from the target costs against a unit of expected gain.
     private static final double DISTANCE_WEIGHT = 0.5;
+    private static final int[] PREREQUISITES = prerequisiteMasks();
 
     private final StudentModel model;
     private final long seed;
+    // The last practice set's index: the api asks about the same set at every step of a student.
+    private volatile PracticeIndex index;
 
     public AdaptivePolicy(StudentModel model, long seed) {
         this.model = Objects.requireNonNull(model, "model");
@@ -36,50 +36,52 @@ public final class AdaptivePolicy implements Policy {
         if (practiceSet.isEmpty()) {
             return new Selection.NothingToServe("the practice set is empty");
         }
-        Set<Skill> goal = EnumSet.noneOf(Skill.class);
-        practiceSet.forEach(item -> goal.addAll(item.skills()));
-        Set<Skill> mastered = EnumSet.noneOf(Skill.class);
-        for (Skill skill : goal) {
-            if (model.mastered(state, skill)) {
-                mastered.add(skill);
+        PracticeIndex items = index(practiceSet);
+        int goal = 0;
+        for (int mask : items.skills()) {
+            goal |= mask;
+        }
+        Skill[] skills = Skill.values();
+        double[] known = new double[skills.length];
+        int mastered = 0;
+        for (Skill skill : skills) {
+            known[skill.ordinal()] = state.skill(skill).known();
+            if ((goal & bit(skill)) != 0 && model.mastered(state, skill)) {
+                mastered |= bit(skill);
             }
         }
-        Set<Skill> unmastered = EnumSet.copyOf(goal);
-        unmastered.removeAll(mastered);
-        if (unmastered.isEmpty()) {
+        int unmastered = goal & ~mastered;
+        if (unmastered == 0) {
             return new Selection.Complete();
         }
         for (Misconception code : model.held(state)) {
-            Candidate remedy = best(state, practiceSet, item -> item.remediates().contains(code), Set.of());
-            if (remedy != null) {
-                return new Selection.Serve(remedy, Selection.Purpose.REMEDIATE);
+            int remedy = best(state, items, known, 0, -1, 1 << code.ordinal(), 0);
+            if (remedy >= 0) {
+                return new Selection.Serve(items.items().get(remedy), Selection.Purpose.REMEDIATE);
             }
         }
         Skill due = mostOverdue(state, mastered);
         if (due != null) {
-            Candidate review = best(state, practiceSet,
-                    item -> item.skills().contains(due) && mastered.containsAll(item.skills()), Set.of());
-            if (review != null) {
-                return new Selection.Serve(review, Selection.Purpose.REVIEW);
+            int review = best(state, items, known, bit(due), mastered, 0, 0);
+            if (review >= 0) {
+                return new Selection.Serve(items.items().get(review), Selection.Purpose.REVIEW);
             }
         }
-        Set<Skill> frontier = EnumSet.noneOf(Skill.class);
-        for (Skill skill : unmastered) {
-            if (Prerequisites.of(skill).stream().allMatch(pre -> mastered.contains(pre) || !goal.contains(pre))) {
-                frontier.add(skill);
+        int frontier = 0;
+        for (Skill skill : skills) {
+            int needed = PREREQUISITES[skill.ordinal()] & goal;
+            if ((unmastered & bit(skill)) != 0 && (needed & ~mastered) == 0) {
+                frontier |= bit(skill);
             }
         }
-        Set<Skill> ready = EnumSet.copyOf(mastered);
-        ready.addAll(frontier);
-        Candidate practice = best(state, practiceSet, item -> overlaps(item.skills(), frontier)
-                && ready.containsAll(item.skills()), frontier);
-        if (practice == null) {
+        int practice = best(state, items, known, frontier, mastered | frontier, 0, frontier);
+        if (practice < 0) {
             // Only items that also need a skill whose prerequisites are not mastered are left.
-            practice = best(state, practiceSet, item -> overlaps(item.skills(), unmastered), unmastered);
+            practice = best(state, items, known, unmastered, -1, 0, unmastered);
         }
-        return practice == null
+        return practice < 0
                 ? new Selection.NothingToServe("every variant that exercises an unmastered skill was served")
-                : new Selection.Serve(practice, Selection.Purpose.LEARN);
+                : new Selection.Serve(items.items().get(practice), Selection.Purpose.LEARN);
     }
 
     @Override
@@ -87,14 +89,23 @@ public final class AdaptivePolicy implements Policy {
         return model.mastered(state, skill);
     }
 
+    private PracticeIndex index(List<Candidate> practiceSet) {
+        PracticeIndex current = index;
+        if (current == null || current.items() != practiceSet) {
+            current = PracticeIndex.of(practiceSet, model);
+            index = current;
+        }
+        return current;
+    }
+
     /** The mastered skill longest past its review gap, or null when none is due. */
-    private static Skill mostOverdue(StudentState state, Set<Skill> mastered) {
+    private static Skill mostOverdue(StudentState state, int mastered) {
         Skill due = null;
         int mostOverdue = -1;
-        for (Skill skill : mastered) {
+        for (Skill skill : Skill.values()) {
             SkillState s = state.skill(skill);
             int overdue = state.attempts() - s.lastPractised();
-            if (s.reviewDue(state.attempts()) && overdue > mostOverdue) {
+            if ((mastered & bit(skill)) != 0 && s.reviewDue(state.attempts()) && overdue > mostOverdue) {
                 mostOverdue = overdue;
                 due = skill;
             }
@@ -103,29 +114,38 @@ public final class AdaptivePolicy implements Policy {
     }
 
     /**
-     * The unseen eligible item with the highest value: the expected gain in knowledge of the
-     * {@code learning} skills it exercises (for knowledge tracing, learn times the probability the
-     * skill is still unknown) less the distance of its predicted success from the target.
+     * The unseen item with the highest value among those that exercise a skill of {@code touching}
+     * (any item when 0), need no skill outside {@code within} (-1 for all skills), and remediate a code of
+     * {@code remediating} (any item when 0); -1 when there is none. The value is the expected gain in
+     * knowledge of the {@code learning} skills it exercises (for knowledge tracing, the learning rate
+     * times the probability the skill is still unknown) less the distance of its predicted success
+     * from the target.
      */
-    private Candidate best(StudentState state, List<Candidate> practiceSet,
-            Predicate<Candidate> eligible, Set<Skill> learning) {
-        Candidate best = null;
+    private int best(StudentState state, PracticeIndex items, double[] known, int touching, int within,
+            int remediating, int learning) {
+        int best = -1;
         double bestValue = Double.NEGATIVE_INFINITY;
-        for (Candidate item : practiceSet) {
-            if (!eligible.test(item) || state.seen().contains(item.variantKey())) {
+        int[] skills = items.skills();
+        for (int i = 0; i < skills.length; i++) {
+            int mask = skills[i];
+            if ((touching != 0 && (mask & touching) == 0) || (mask & ~within) != 0
+                    || (remediating != 0 && (items.remediates()[i] & remediating) == 0)) {
+                continue;
+            }
+            Candidate item = items.items().get(i);
+            if (state.seen().contains(item.variantKey())) {
                 continue;
             }
             double gain = 0;
-            for (Skill skill : item.skills()) {
-                if (learning.contains(skill)) {
-                    gain += model.parameters().skill(skill).learn() * (1 - state.skill(skill).known());
-                }
+            for (int bits = mask & learning; bits != 0; bits &= bits - 1) {
+                int k = Integer.numberOfTrailingZeros(bits);
+                gain += model.parameters().skill(Skill.values()[k]).learn() * (1 - known[k]);
             }
-            double value = gain - DISTANCE_WEIGHT * Math.abs(model.predict(state, item) - TARGET_SUCCESS)
+            double value = gain - DISTANCE_WEIGHT * Math.abs(items.predict(i, known) - TARGET_SUCCESS)
                     + 1e-9 * tieBreak(state.attempts(), item.variantKey());
             if (value > bestValue) {
                 bestValue = value;
-                best = item;
+                best = i;
             }
         }
         return best;
@@ -138,12 +158,15 @@ public final class AdaptivePolicy implements Policy {
         return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
     }
 
-    private static boolean overlaps(Set<Skill> a, Set<Skill> b) {
-        for (Skill skill : a) {
-            if (b.contains(skill)) {
-                return true;
-            }
+    private static int bit(Skill skill) {
+        return 1 << skill.ordinal();
+    }
+
+    private static int[] prerequisiteMasks() {
+        int[] masks = new int[Skill.values().length];
+        for (Skill skill : Skill.values()) {
+            masks[skill.ordinal()] = PracticeIndex.mask(Prerequisites.of(skill));
         }
-        return false;
+        return masks;
     }
 }

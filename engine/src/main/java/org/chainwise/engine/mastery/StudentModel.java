@@ -50,7 +50,10 @@ public final class StudentModel {
         for (Skill skill : item.skills()) {
             allKnown *= state.skill(skill).known();
         }
-        return emission(item).correct(allKnown);
+        // Selection calls this for every candidate, so the common case allocates nothing.
+        GuessSlip family = parameters.families().get(item.family());
+        return family != null ? family.correct(allKnown)
+                : allKnown * (1 - defaultSlip(item)) + (1 - allKnown) * defaultGuess(item);
     }
 
     /** The guess and slip rates of an item: its family's where fitted, else its skills' shifted by difficulty. */
@@ -59,17 +62,25 @@ public final class StudentModel {
         if (family != null) {
             return family;
         }
+        return new GuessSlip(defaultGuess(item), defaultSlip(item));
+    }
+
+    // Without family rates: the mean of the item's skills' rates, shifted by difficulty. Difficulty 0.5
+    // leaves them as they are; harder items are guessed less and slipped more.
+    private double defaultGuess(Candidate item) {
         double guess = 0;
-        double slip = 0;
         for (Skill skill : item.skills()) {
             guess += parameters.skill(skill).guess();
+        }
+        return Math.min(0.49, guess / item.skills().size() * (1.5 - item.difficulty()));
+    }
+
+    private double defaultSlip(Candidate item) {
+        double slip = 0;
+        for (Skill skill : item.skills()) {
             slip += parameters.skill(skill).slip();
         }
-        int n = item.skills().size();
-        // Difficulty 0.5 leaves the skill's rates as they are; harder items are guessed less and slipped more.
-        double difficulty = item.difficulty();
-        return new GuessSlip(Math.min(0.49, guess / n * (1.5 - difficulty)),
-                Math.min(0.49, slip / n * (0.5 + difficulty)));
+        return Math.min(0.49, slip / item.skills().size() * (0.5 + item.difficulty()));
     }
 
     /** The state after {@code attempt}: a pure function, {@code state} is unchanged. */
