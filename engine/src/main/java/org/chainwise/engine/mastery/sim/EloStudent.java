@@ -11,7 +11,7 @@ import org.chainwise.engine.mastery.Skill;
  * towards its starting value (forgetting). Mastered when a medium item is answered right with
  * probability {@link #MASTERED}.
  */
-final class EloStudent extends SimulatedStudent {
+final class EloStudent extends LogisticStudent {
 
     static final double MASTERED = 0.8;
     static final double ABILITY_SPREAD = 0.7;
@@ -40,24 +40,15 @@ final class EloStudent extends SimulatedStudent {
     }
 
     @Override
-    double modelProbability(Candidate item) {
-        double p = 1;
-        for (Skill skill : item.skills()) {
-            p *= sigmoid(ability[skill.ordinal()] - difficulty(item));
-        }
-        return p;
-    }
-
-    @Override
-    double oracle(Candidate item) {
-        return modelProbability(item);
+    double logit(Skill skill, Candidate item) {
+        return ability[skill.ordinal()] - difficulty(item);
     }
 
     @Override
     void learn(Candidate item, boolean right, double[] gain, SplittableRandom random) {
         for (Skill skill : item.skills()) {
             int k = skill.ordinal();
-            ability[k] += rate * gain[k] * (1 - sigmoid(ability[k] - difficulty(item)));
+            ability[k] += rate * gain[k] * (1 - sigmoid(logit(skill, item)));
         }
     }
 

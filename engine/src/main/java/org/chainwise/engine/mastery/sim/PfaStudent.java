@@ -10,7 +10,7 @@ import org.chainwise.engine.mastery.Skill;
  * answer on the skill; the counts decay every step (forgetting). Mastered when a medium item of the
  * skill is answered right with probability {@link #MASTERED}.
  */
-final class PfaStudent extends SimulatedStudent {
+final class PfaStudent extends LogisticStudent {
 
     static final double MASTERED = 0.8;
     static final double ABILITY_SPREAD = 0.7;
@@ -43,17 +43,8 @@ final class PfaStudent extends SimulatedStudent {
     }
 
     @Override
-    double modelProbability(Candidate item) {
-        double p = 1;
-        for (Skill skill : item.skills()) {
-            p *= sigmoid(logit(skill) + easiness(item));
-        }
-        return p;
-    }
-
-    @Override
-    double oracle(Candidate item) {
-        return modelProbability(item);
+    double logit(Skill skill, Candidate item) {
+        return logit(skill) + easiness(item);
     }
 
     @Override

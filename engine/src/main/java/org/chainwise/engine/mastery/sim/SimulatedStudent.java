@@ -20,7 +20,7 @@ import org.chainwise.engine.mastery.Skill;
  * generating model says so and no misconception undermining it is held. The student is mutable: it is
  * a simulation device, not persisted state.
  */
-public abstract sealed class SimulatedStudent permits BktStudent, PfaStudent, EloStudent {
+public abstract sealed class SimulatedStudent permits BktStudent, LogisticStudent {
 
     /** Each misconception code is held at the start with this probability. */
     static final double MISCONCEPTION_PREVALENCE = 0.1;
