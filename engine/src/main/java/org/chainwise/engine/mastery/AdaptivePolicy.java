@@ -43,9 +43,11 @@ public final class AdaptivePolicy implements Policy {
         }
         Skill[] skills = Skill.values();
         double[] known = new double[skills.length];
+        double[] learn = new double[skills.length];
         int mastered = 0;
         for (Skill skill : skills) {
             known[skill.ordinal()] = state.skill(skill).known();
+            learn[skill.ordinal()] = model.parameters().skill(skill).learn();
             if ((goal & bit(skill)) != 0 && model.mastered(state, skill)) {
                 mastered |= bit(skill);
             }
@@ -54,15 +56,16 @@ public final class AdaptivePolicy implements Policy {
         if (unmastered == 0) {
             return new Selection.Complete();
         }
+        Scan scan = new Scan(state, items, known, learn, seed);
         for (Misconception code : model.held(state)) {
-            int remedy = best(state, items, known, 0, -1, 1 << code.ordinal(), 0);
+            int remedy = scan.best(0, -1, 1 << code.ordinal(), 0);
             if (remedy >= 0) {
                 return new Selection.Serve(items.items().get(remedy), Selection.Purpose.REMEDIATE);
             }
         }
         Skill due = mostOverdue(state, mastered);
         if (due != null) {
-            int review = best(state, items, known, bit(due), mastered, 0, 0);
+            int review = scan.best(bit(due), mastered, 0, 0);
             if (review >= 0) {
                 return new Selection.Serve(items.items().get(review), Selection.Purpose.REVIEW);
             }
@@ -74,10 +77,10 @@ public final class AdaptivePolicy implements Policy {
                 frontier |= bit(skill);
             }
         }
-        int practice = best(state, items, known, frontier, mastered | frontier, 0, frontier);
+        int practice = scan.best(frontier, mastered | frontier, 0, frontier);
         if (practice < 0) {
             // Only items that also need a skill whose prerequisites are not mastered are left.
-            practice = best(state, items, known, unmastered, -1, 0, unmastered);
+            practice = scan.best(unmastered, -1, 0, unmastered);
         }
         return practice < 0
                 ? new Selection.NothingToServe("every variant that exercises an unmastered skill was served")
@@ -113,49 +116,52 @@ public final class AdaptivePolicy implements Policy {
         return due;
     }
 
-    /**
-     * The unseen item with the highest value among those that exercise a skill of {@code touching}
-     * (any item when 0), need no skill outside {@code within} (-1 for all skills), and remediate a code of
-     * {@code remediating} (any item when 0); -1 when there is none. The value is the expected gain in
-     * knowledge of the {@code learning} skills it exercises (for knowledge tracing, the learning rate
-     * times the probability the skill is still unknown) less the distance of its predicted success
-     * from the target.
-     */
-    private int best(StudentState state, PracticeIndex items, double[] known, int touching, int within,
-            int remediating, int learning) {
-        int best = -1;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        int[] skills = items.skills();
-        for (int i = 0; i < skills.length; i++) {
-            int mask = skills[i];
-            if ((touching != 0 && (mask & touching) == 0) || (mask & ~within) != 0
-                    || (remediating != 0 && (items.remediates()[i] & remediating) == 0)) {
-                continue;
-            }
-            Candidate item = items.items().get(i);
-            if (state.seen().contains(item.variantKey())) {
-                continue;
-            }
-            double gain = 0;
-            for (int bits = mask & learning; bits != 0; bits &= bits - 1) {
-                int k = Integer.numberOfTrailingZeros(bits);
-                gain += model.parameters().skill(Skill.values()[k]).learn() * (1 - known[k]);
-            }
-            double value = gain - DISTANCE_WEIGHT * Math.abs(items.predict(i, known) - TARGET_SUCCESS)
-                    + 1e-9 * tieBreak(state.attempts(), item.variantKey());
-            if (value > bestValue) {
-                bestValue = value;
-                best = i;
-            }
-        }
-        return best;
-    }
+    /** One selection's view of a student over a practice set: what {@link #best} scans. */
+    private record Scan(StudentState state, PracticeIndex items, double[] known, double[] learn, long seed) {
 
-    private double tieBreak(int attempt, String variantKey) {
-        long z = seed ^ (variantKey.hashCode() * 0x9E3779B97F4A7C15L) ^ ((long) attempt << 32);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
+        /**
+         * The unseen item with the highest value among those that exercise a skill of {@code touching}
+         * (any item when 0), need no skill outside {@code within} (-1 for all skills), and remediate a
+         * code of {@code remediating} (any item when 0); -1 when there is none. The value is the expected
+         * gain in knowledge of the {@code learning} skills it exercises (for knowledge tracing, the
+         * learning rate times the probability the skill is still unknown) less the distance of its
+         * predicted success from the target.
+         */
+        int best(int touching, int within, int remediating, int learning) {
+            int best = -1;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            int[] skills = items.skills();
+            for (int i = 0; i < skills.length; i++) {
+                int mask = skills[i];
+                if ((touching != 0 && (mask & touching) == 0) || (mask & ~within) != 0
+                        || (remediating != 0 && (items.remediates()[i] & remediating) == 0)) {
+                    continue;
+                }
+                Candidate item = items.items().get(i);
+                if (state.seen().contains(item.variantKey())) {
+                    continue;
+                }
+                double gain = 0;
+                for (int bits = mask & learning; bits != 0; bits &= bits - 1) {
+                    int k = Integer.numberOfTrailingZeros(bits);
+                    gain += learn[k] * (1 - known[k]);
+                }
+                double value = gain - DISTANCE_WEIGHT * Math.abs(items.predict(i, known) - TARGET_SUCCESS)
+                        + 1e-9 * tieBreak(state.attempts(), item.variantKey());
+                if (value > bestValue) {
+                    bestValue = value;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        private double tieBreak(int attempt, String variantKey) {
+            long z = seed ^ (variantKey.hashCode() * 0x9E3779B97F4A7C15L) ^ ((long) attempt << 32);
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return ((z ^ (z >>> 31)) >>> 11) * 0x1.0p-53;
+        }
     }
 
     private static int bit(Skill skill) {
