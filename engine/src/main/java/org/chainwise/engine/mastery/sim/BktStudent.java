@@ -40,7 +40,8 @@ final class BktStudent extends SimulatedStudent {
             learn[skill.ordinal()] = Math.min(1, p.learn() * pace);
             truth.put(skill, new BktParameters(p.prior(), learn[skill.ordinal()], p.guess(), p.slip(), 0));
         }
-        oracleModel = new StudentModel(new ModelParameters(truth, Map.of(), 0.6, 0.4));
+        oracleModel = new StudentModel(new ModelParameters(truth, Map.of(), ModelParameters.DEFAULT.beliefRise(),
+                ModelParameters.DEFAULT.beliefDecay()));
         oracleState = oracleModel.start();
     }
 
