@@ -3,6 +3,8 @@ package org.chainwise.engine.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chainwise.engine.mastery.sim.BenchSelectCommand;
+import org.chainwise.engine.mastery.sim.SimulateCommand;
 
 /** Entry point of {@code chainwise-engine.jar}: {@code java -jar chainwise-engine.jar <command> [arguments]}. */
 public final class Main {
@@ -13,6 +15,8 @@ public final class Main {
     /** The subcommands, by name. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
+        commands.put("simulate", new SimulateCommand());
+        commands.put("bench-select", new BenchSelectCommand());
         return commands;
     }
 
