@@ -52,17 +52,14 @@ public final class SymjaEquivalence {
 
     /**
      * Pays Symja's start-up cost (over a second: symbol tables, class loading, the first
-     * simplifications) once, on every worker, so that no answer pays it.
+     * simplification) once, so that no answer pays it. One decision is enough: the engines of the other
+     * workers share what was loaded and compiled.
      */
     public static void warmUp() {
-        SymjaEquivalence warm = new SymjaEquivalence(Duration.ofSeconds(30));
         Var x = new Var("x");
         Expr doubleAngle = Algebra.apply(Fn.SIN, Algebra.product(Algebra.num(2), x));
         Expr expanded = Algebra.product(Algebra.num(2), Algebra.apply(Fn.SIN, x), Algebra.apply(Fn.COS, x));
-        for (int i = 0; i < Workers.SIZE; i++) {
-            warm.decide(doubleAngle, expanded, List.of("x"), DEFAULT_PROBES);
-            warm.decide(doubleAngle, x, List.of("x"), DEFAULT_PROBES);
-        }
+        new SymjaEquivalence(Duration.ofSeconds(30)).decide(doubleAngle, expanded, List.of("x"), DEFAULT_PROBES);
     }
 
     /** Whether {@code a} and {@code b}, functions of {@code variable}, are equal; probed at a few fixed points. */
@@ -75,12 +72,14 @@ public final class SymjaEquivalence {
      * coordinate per variable) used to prove a difference the simplifications left standing.
      */
     public Equivalence decide(Expr a, Expr b, List<String> variables, List<double[]> probes) {
+        // Started before any Symja class is touched, so that its configuration applies from the first.
+        SymjaWorkers workers = Workers.INSTANCE;
         SymjaTranslation translation = SymjaTranslation.forVariables(variables);
         IExpr left = translation.toSymja(a);
         IExpr right = translation.toSymja(b);
         List<IExpr> symbols = variables.stream().<IExpr>map(translation::symbol).toList();
         List<double[]> usedProbes = probes.stream().limit(MAX_PROBES).toList();
-        return Workers.INSTANCE.run(engine -> decide(engine, left, right, symbols, usedProbes), limit)
+        return workers.run(engine -> decide(engine, left, right, symbols, usedProbes), limit)
                 .orElse(Equivalence.UNKNOWN);
     }
 

@@ -86,6 +86,10 @@ final class SymjaWorkers {
     }
 
     private static synchronized void initialiseSymja() {
+        // Symja logs through Log4j and SLF4J with no backend here; their start-up complaints are noise on stderr.
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         // No file access and modest sizes: even a hostile expression tree can only compute, not act.
         Config.FILESYSTEM_ENABLED = false;
         Config.MAX_AST_SIZE = 20_000;
