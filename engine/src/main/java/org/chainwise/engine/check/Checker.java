@@ -1,10 +1,8 @@
 package org.chainwise.engine.check;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.chainwise.engine.calculus.Agreement;
 import org.chainwise.engine.calculus.NumericComparison;
 import org.chainwise.engine.calculus.NumericFunction;
@@ -58,16 +56,11 @@ public final class Checker {
     private static final int CAS_PROBES = 3;
 
     private final SymjaEquivalence cas;
-    private final Map<CasQuestion, Equivalence> decided;
+    private final BoundedCache<CasQuestion, Equivalence> decided;
 
     public Checker(SymjaEquivalence cas, int cachedDecisions) {
         this.cas = Objects.requireNonNull(cas, "cas");
-        this.decided = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<CasQuestion, Equivalence> eldest) {
-                return size() > cachedDecisions;
-            }
-        });
+        this.decided = new BoundedCache<>(cachedDecisions);
     }
 
     /** Whether {@code answer} equals {@code reference}, and why. */
@@ -99,9 +92,9 @@ public final class Checker {
 
     private Equivalence confirm(ReferenceAnswer reference, Expr answer) {
         CasQuestion question = new CasQuestion(reference.expression(), answer);
-        Equivalence known = decided.get(question);
-        if (known != null) {
-            return known;
+        Optional<Equivalence> known = decided.get(question);
+        if (known.isPresent()) {
+            return known.get();
         }
         List<double[]> probes = reference.points().points().stream().limit(CAS_PROBES).toList();
         Equivalence decision = cas.decide(answer, reference.expression(), List.of(reference.variable()), probes);
