@@ -40,6 +40,9 @@ final class SymjaWorkers {
 
     /** The computation's result, or empty if it did not finish within {@code limit} or failed. */
     <T> Optional<T> run(Function<EvalEngine, T> computation, Duration limit) {
+        if (!limit.isPositive()) {
+            return Optional.empty();
+        }
         long deadline = System.nanoTime() + limit.toNanos();
         Worker worker;
         try {
