@@ -7,6 +7,8 @@ import java.util.Objects;
 import org.chainwise.engine.expr.Algebra;
 import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.expr.Fn;
+import org.chainwise.engine.expr.Num;
+import org.chainwise.engine.expr.Power;
 import org.chainwise.engine.expr.Rational;
 import org.chainwise.engine.expr.Var;
 import org.matheclipse.core.eval.EvalEngine;
@@ -19,9 +21,9 @@ import org.matheclipse.core.interfaces.IExpr;
  * handed over as objects built from our AST (see {@link SymjaTranslation}), never as text, so the only
  * Symja functions that run are the simplifications called here.
  *
- * <p>The difference {@code a - b} is first evaluated, then simplified, then rewritten with
- * exponentials and expanded over a common denominator (which settles trigonometric identities), and
- * last simplified after expanding powers and logarithms as for positive variables. If none of these
+ * <p>The difference {@code a - b} is evaluated, expanded everywhere ({@code ExpandAll}), simplified,
+ * expanded after the power and log rules for positive variables ({@code PowerExpand}), and expanded
+ * in exponentials ({@code TrigToExp}, which settles trigonometric identities). If none of these
  * reaches 0, the difference is evaluated in 50-digit arithmetic at the probe points: a real value
  * clearly above the rounding level there proves the two different.
  */
@@ -51,15 +53,25 @@ public final class SymjaEquivalence {
     }
 
     /**
-     * Pays Symja's start-up cost (over a second: symbol tables, class loading, the first
-     * simplification) once, so that no answer pays it. One decision is enough: the engines of the other
-     * workers share what was loaded and compiled.
+     * Pays Symja's start-up cost (over a second: symbol tables, class loading, the first use of each
+     * rewrite) once, so that no answer pays it: one decision for each step of {@link #decide}, which
+     * the engines of all workers then share.
      */
     public static void warmUp() {
         Var x = new Var("x");
-        Expr doubleAngle = Algebra.apply(Fn.SIN, Algebra.product(Algebra.num(2), x));
-        Expr expanded = Algebra.product(Algebra.num(2), Algebra.apply(Fn.SIN, x), Algebra.apply(Fn.COS, x));
-        new SymjaEquivalence(Duration.ofSeconds(30)).decide(doubleAngle, expanded, List.of("x"), DEFAULT_PROBES);
+        Expr linear = Algebra.sum(Algebra.product(Algebra.num(3), x), Algebra.num(1));
+        Expr square = Algebra.power(x, Algebra.num(2));
+        SymjaEquivalence warm = new SymjaEquivalence(Duration.ofSeconds(30));
+        // Expanded arguments and products.
+        warm.decide(Algebra.product(Algebra.num(2), linear, Algebra.apply(Fn.COS, new Power(linear, Algebra.num(2)))),
+                Algebra.product(Algebra.sum(Algebra.product(Algebra.num(6), x), Algebra.num(2)),
+                        Algebra.apply(Fn.COS, Algebra.sum(Algebra.product(Algebra.num(9), square), Algebra.product(Algebra.num(6), x), Algebra.num(1)))),
+                "x");
+        // Log rules, trigonometric identities, and a difference found at a probe.
+        warm.decide(Algebra.apply(Fn.COS, Algebra.apply(Fn.LN, square)), Algebra.apply(Fn.COS, Algebra.product(Algebra.num(2), Algebra.apply(Fn.LN, x))), "x");
+        warm.decide(Algebra.apply(Fn.SIN, Algebra.product(Algebra.num(2), x)),
+                Algebra.product(Algebra.num(2), Algebra.apply(Fn.SIN, x), Algebra.apply(Fn.COS, x)), "x");
+        warm.decide(Algebra.apply(Fn.SIN, square), Algebra.sum(Algebra.apply(Fn.SIN, square), Num.of(1, 1_000_000_000_000L)), "x");
     }
 
     /** Whether {@code a} and {@code b}, functions of {@code variable}, are equal; probed at a few fixed points. */
@@ -84,22 +96,24 @@ public final class SymjaEquivalence {
     }
 
     private static Equivalence decide(EvalEngine engine, IExpr a, IExpr b, List<IExpr> symbols, List<double[]> probes) {
+        // Cheapest first; each step is tried on the difference as evaluated, so one slow rewrite cannot
+        // spoil the next. Expanding everywhere settles most rewrites a student makes (expanded
+        // arguments, unsimplified products); Simplify the rational ones; exponentials the trigonometric
+        // identities; the power and log rules for positive variables come before them because they are cheap.
         IExpr difference = engine.evaluate(F.Subtract(a, b));
-        if (difference.isZero()) {
+        if (difference.isZero()
+                || engine.evaluate(F.ExpandAll(difference)).isZero()
+                || engine.evaluate(F.Simplify(difference)).isZero()) {
             return Equivalence.EQUIVALENT;
         }
-        IExpr simplified = engine.evaluate(F.Simplify(difference));
-        if (simplified.isZero()) {
-            return Equivalence.EQUIVALENT;
-        }
-        if (engine.evaluate(F.Together(F.Expand(F.TrigToExp(simplified)))).isZero()) {
-            return Equivalence.EQUIVALENT;
-        }
-        if (engine.evaluate(F.Simplify(F.PowerExpand(simplified))).isZero()) {
+        if (engine.evaluate(F.ExpandAll(F.PowerExpand(difference))).isZero()) {
             return Equivalence.EQUIVALENT_FOR_POSITIVE_VARIABLES;
         }
+        if (engine.evaluate(F.ExpandAll(F.TrigToExp(difference))).isZero()) {
+            return Equivalence.EQUIVALENT;
+        }
         for (double[] probe : probes) {
-            if (differsAt(engine, simplified, a, symbols, probe)) {
+            if (differsAt(engine, difference, a, symbols, probe)) {
                 return Equivalence.NOT_EQUIVALENT;
             }
         }

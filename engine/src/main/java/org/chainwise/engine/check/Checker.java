@@ -46,7 +46,8 @@ import org.chainwise.engine.expr.Var;
  * </table>
  *
  * <p>Symja's decisions are cached per (correct answer, simplified answer), bounded, so a repeated answer
- * costs only the numeric screen. Undecided results are not cached: a timeout may not recur.
+ * costs only the numeric screen. Undecided ones too: asking again would cost the whole time limit again
+ * for, almost always, the same timeout, and the dense screen they lead to is cheap.
  */
 public final class Checker {
 
@@ -98,9 +99,7 @@ public final class Checker {
         }
         List<double[]> probes = reference.points().points().stream().limit(CAS_PROBES).toList();
         Equivalence decision = cas.decide(answer, reference.expression(), List.of(reference.variable()), probes);
-        if (decision != Equivalence.UNKNOWN) {
-            decided.put(question, decision);
-        }
+        decided.put(question, decision);
         return decision;
     }
 
