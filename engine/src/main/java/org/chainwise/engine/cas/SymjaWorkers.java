@@ -1,5 +1,7 @@
 package org.chainwise.engine.cas;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -114,9 +116,11 @@ final class SymjaWorkers {
 
         EvalEngine engine() {
             if (engine == null) {
-                engine = new EvalEngine(true);
-                engine.setRecursionLimit(256);
-                engine.setIterationLimit(20_000);
+                // Symja prints its messages ("Infinite expression 1/0") to the engine's streams, which
+                // default to System.out: the grade command's JSON Lines must not receive them.
+                PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
+                engine = new EvalEngine("chainwise", 256, 20_000, silent, silent, true);
+                engine.setQuietMode(true);
                 EvalEngine.set(engine);
             }
             engine.setStopRequested(false);

@@ -8,6 +8,9 @@ import static org.chainwise.engine.expr.Algebra.product;
 import static org.chainwise.engine.expr.Algebra.quotient;
 import static org.chainwise.engine.expr.Algebra.sum;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.matheclipse.core.interfaces.IExpr;
 
 class SymjaEquivalenceTest {
 
@@ -122,5 +126,22 @@ class SymjaEquivalenceTest {
     void aNumberIsANumber() {
         assertThat(CAS.decide(Num.of(3, 4), num(Rational.of(6, 8)), "x")).isEqualTo(Equivalence.EQUIVALENT);
         assertThat(CAS.decide(Num.of(3, 4), num(1), "x")).isEqualTo(Equivalence.NOT_EQUIVALENT);
+    }
+
+    @Test
+    void symjaMessagesNeverReachStandardOutput() {
+        // The grade command writes JSON Lines on standard output; Symja's "Infinite expression 1/0" must not.
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            SymjaWorkers workers = new SymjaWorkers(1);
+            Expr reciprocalOfZero = new Power(new Sum(X, new Product(Num.MINUS_ONE, X)), Num.MINUS_ONE);
+            IExpr symja = SymjaTranslation.forVariables(List.of("x")).toSymja(reciprocalOfZero);
+            assertThat(workers.run(engine -> engine.evaluate(symja), Duration.ofSeconds(5))).isPresent();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }
