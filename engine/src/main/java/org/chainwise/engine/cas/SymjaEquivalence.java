@@ -21,9 +21,9 @@ import org.matheclipse.core.interfaces.IExpr;
  * handed over as objects built from our AST (see {@link SymjaTranslation}), never as text, so the only
  * Symja functions that run are the simplifications called here.
  *
- * <p>The difference {@code a - b} is evaluated, expanded everywhere ({@code ExpandAll}), simplified,
- * expanded after the power and log rules for positive variables ({@code PowerExpand}), and expanded
- * in exponentials ({@code TrigToExp}, which settles trigonometric identities). If none of these
+ * <p>The difference {@code a - b} is evaluated, expanded everywhere ({@code ExpandAll}), expanded after
+ * the power and log rules for positive variables ({@code PowerExpand}), simplified, and expanded in
+ * exponentials ({@code TrigToExp}, which settles trigonometric identities). If none of these
  * reaches 0, the difference is evaluated in 50-digit arithmetic at the probe points: a real value
  * clearly above the rounding level there proves the two different.
  */
@@ -96,20 +96,19 @@ public final class SymjaEquivalence {
     }
 
     private static Equivalence decide(EvalEngine engine, IExpr a, IExpr b, List<IExpr> symbols, List<double[]> probes) {
-        // Cheapest first; each step is tried on the difference as evaluated, so one slow rewrite cannot
-        // spoil the next. Expanding everywhere settles most rewrites a student makes (expanded
-        // arguments, unsimplified products); Simplify the rational ones; exponentials the trigonometric
-        // identities; the power and log rules for positive variables come before them because they are cheap.
+        // Cheapest first, each step on the difference as evaluated. Expanding everywhere settles most
+        // rewrites a student makes (expanded arguments, unsimplified products). The power and log rules
+        // for positive variables come next because they are cheap, where Simplify can take hundreds of
+        // milliseconds on a logarithm it cannot remove; exponentials settle trigonometric identities.
         IExpr difference = engine.evaluate(F.Subtract(a, b));
-        if (difference.isZero()
-                || engine.evaluate(F.ExpandAll(difference)).isZero()
-                || engine.evaluate(F.Simplify(difference)).isZero()) {
+        if (difference.isZero() || engine.evaluate(F.ExpandAll(difference)).isZero()) {
             return Equivalence.EQUIVALENT;
         }
-        if (engine.evaluate(F.ExpandAll(F.PowerExpand(difference))).isZero()) {
+        IExpr positive = engine.evaluate(F.PowerExpand(difference));
+        if (!positive.equals(difference) && engine.evaluate(F.ExpandAll(positive)).isZero()) {
             return Equivalence.EQUIVALENT_FOR_POSITIVE_VARIABLES;
         }
-        if (engine.evaluate(F.ExpandAll(F.TrigToExp(difference))).isZero()) {
+        if (engine.evaluate(F.Simplify(difference)).isZero() || engine.evaluate(F.ExpandAll(F.TrigToExp(difference))).isZero()) {
             return Equivalence.EQUIVALENT;
         }
         for (double[] probe : probes) {
