@@ -13,6 +13,8 @@ public final class Main {
     /** The subcommands, by name. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
+        commands.put("grade", new GradeCommand());
+        commands.put("bench", new BenchCommand());
         return commands;
     }
 
