@@ -3,6 +3,8 @@ package org.chainwise.engine.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.chainwise.engine.mastery.sim.BenchSelectCommand;
+import org.chainwise.engine.mastery.sim.SimulateCommand;
 
 /** Entry point of {@code chainwise-engine.jar}: {@code java -jar chainwise-engine.jar <command> [arguments]}. */
 public final class Main {
@@ -15,6 +17,8 @@ public final class Main {
         Map<String, Command> commands = new TreeMap<>();
         commands.put("grade", new GradeCommand());
         commands.put("bench", new BenchCommand());
+        commands.put("simulate", new SimulateCommand());
+        commands.put("bench-select", new BenchSelectCommand());
         return commands;
     }
 

@@ -50,6 +50,11 @@ record Fraction(boolean negative, List<Expr> numerator, List<Expr> denominator) 
                 numerator.add(factor);
             }
         }
+        if (!denominator.isEmpty() && numerator.size() > 1 && numerator.getFirst().equals(Num.ONE)
+                && !(numerator.get(1) instanceof Num)) {
+            // 1/2x is read as 1*2^-1*x; x/2 says that better than 1*x/2.
+            numerator.removeFirst();
+        }
         return new Fraction(negative, numerator, denominator);
     }
 

@@ -8,7 +8,6 @@ import static org.chainwise.engine.print.Precedence.SUM;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.chainwise.engine.expr.Apply;
 import org.chainwise.engine.expr.Const;
 import org.chainwise.engine.expr.Expr;
@@ -19,6 +18,7 @@ import org.chainwise.engine.expr.Product;
 import org.chainwise.engine.expr.Rational;
 import org.chainwise.engine.expr.Sum;
 import org.chainwise.engine.expr.Var;
+import org.chainwise.engine.parse.GreekLetters;
 
 /**
  * Prints any expression as LaTeX for display ({@code 2x\cos\left(x^{2}\right)},
@@ -30,7 +30,6 @@ import org.chainwise.engine.expr.Var;
 public final class Latex {
 
     private static final String TIMES = "\\cdot ";
-    private static final Pattern COMMAND_AT_END = Pattern.compile("\\\\[a-zA-Z]+$");
 
     private Latex() {
     }
@@ -43,7 +42,7 @@ public final class Latex {
         return switch (e) {
             case Num n -> number(n.value());
             case Const c -> new Rendered(c.constant().latex(), ATOM);
-            case Var v -> new Rendered(v.name(), ATOM);
+            case Var v -> new Rendered(GreekLetters.latex(v.name()).orElse(v.name()), ATOM);
             case Sum s -> sum(s.terms());
             case Product p -> product(p.factors());
             case Power p -> Fraction.reciprocalOf(p).isPresent() ? product(List.of(p)) : power(p.base(), p.exponent());
@@ -103,8 +102,8 @@ public final class Latex {
             String next = wrapped(factor, PRODUCT);
             if (!text.isEmpty() && (Character.isDigit(next.charAt(0)) || next.startsWith("\\frac"))) {
                 text.append(TIMES);
-            } else if (COMMAND_AT_END.matcher(text).find() && Character.isLetter(next.charAt(0))) {
-                // \pi x, not \pix: a command name would swallow the letter that follows it.
+            } else if (!text.isEmpty() && isLetter(text.charAt(text.length() - 1)) && isLetter(next.charAt(0))) {
+                // \pi x, not \pix, which is no command; e x rather than ex, which reads as a name.
                 text.append(' ');
             }
             text.append(next);
@@ -129,6 +128,10 @@ public final class Latex {
             return new Rendered("e^{" + print(argument) + "}", POWER);
         }
         return new Rendered(function.latex() + parenthesized(print(argument)), ATOM);
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static String parenthesized(String text) {

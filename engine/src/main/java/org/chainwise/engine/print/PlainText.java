@@ -4,11 +4,13 @@ import static org.chainwise.engine.print.Precedence.ATOM;
 import static org.chainwise.engine.print.Precedence.NEGATION;
 import static org.chainwise.engine.print.Precedence.POWER;
 import static org.chainwise.engine.print.Precedence.PRODUCT;
+import static org.chainwise.engine.print.Precedence.QUOTIENT;
 import static org.chainwise.engine.print.Precedence.SUM;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.chainwise.engine.expr.Apply;
 import org.chainwise.engine.expr.Const;
 import org.chainwise.engine.expr.Expr;
@@ -26,6 +28,8 @@ import org.chainwise.engine.expr.Var;
  * answer parser reads the text back to a numerically equal expression.
  */
 public final class PlainText {
+
+    private static final Pattern BARE_EXPONENT_AT_END = Pattern.compile("\\^[0-9A-Za-z]+$");
 
     private PlainText() {
     }
@@ -52,7 +56,7 @@ public final class PlainText {
         if (value.signum() < 0) {
             return new Rendered("-" + number(value.negate()).text(), NEGATION);
         }
-        return new Rendered(value.toString(), value.isInteger() ? ATOM : PRODUCT);
+        return new Rendered(value.toString(), value.isInteger() ? ATOM : QUOTIENT);
     }
 
     private static Rendered sum(List<Expr> terms) {
@@ -60,9 +64,9 @@ public final class PlainText {
         for (Expr term : terms.subList(1, terms.size())) {
             Optional<Expr> magnitude = Fraction.negatedTerm(term);
             if (magnitude.isPresent()) {
-                text.append(" - ").append(wrapped(magnitude.get(), PRODUCT));
+                text.append(" - ").append(wrapped(magnitude.get(), QUOTIENT));
             } else {
-                text.append(" + ").append(wrapped(term, PRODUCT));
+                text.append(" + ").append(wrapped(term, QUOTIENT));
             }
         }
         return new Rendered(text.toString(), SUM);
@@ -77,8 +81,13 @@ public final class PlainText {
         String text = above.isEmpty() ? "1" : String.join("*", above);
         int precedence = above.size() == 1 ? render(fraction.numerator().getFirst()).precedence() : PRODUCT;
         if (!fraction.denominator().isEmpty()) {
-            text += "/" + denominator(fraction.denominator());
-            precedence = PRODUCT;
+            String below = denominator(fraction.denominator());
+            if (BARE_EXPONENT_AT_END.matcher(text).find() && Character.isDigit(below.charAt(0))) {
+                // x^1/2 reads as a square root to a student; (x^1)/2 cannot be misread.
+                text = "(" + text + ")";
+            }
+            text += "/" + below;
+            precedence = QUOTIENT;
         }
         if (fraction.negative()) {
             return new Rendered("-" + text, NEGATION);

@@ -58,7 +58,7 @@ class PrintersTest {
                 arguments(new Product(X, num(2)), "x*2", "x\\cdot 2"),
                 arguments(new Product(num(2), new Power(num(3), X)), "2*3^x", "2\\cdot 3^{x}"),
                 arguments(product(num(2), Const.PI, X), "2*pi*x", "2\\pi x"),
-                arguments(new Product(Const.E, X), "e*x", "ex"),
+                arguments(new Product(Const.E, X), "e*x", "e x"),
                 arguments(new Sum(X, negate(sum(X, num(1)))), "x - (x + 1)", "x-\\left(x+1\\right)"),
                 arguments(sum(power(X, num(2)), product(num(-3), X), num(2)), "x^2 - 3*x + 2", "x^{2}-3x+2"),
                 arguments(new Sum(X, new Sum(X, num(1))), "x + (x + 1)", "x+\\left(x+1\\right)"),

@@ -1,0 +1,57 @@
+package org.chainwise.engine.mastery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chainwise.engine.mastery.Items.bank;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BaselinePoliciesTest {
+
+    private final StudentModel model = new StudentModel(ModelParameters.DEFAULT);
+
+    @Test
+    void theFixedSheetServesTheSameItemsInTheSameOrderWhateverTheAnswers() {
+        FixedPolicy sheet = new FixedPolicy(3);
+        List<Candidate> practiceSet = bank(5);
+
+        List<String> right = run(sheet, practiceSet, true);
+        List<String> wrong = run(sheet, practiceSet, false);
+
+        assertThat(right).hasSize(3 * Skill.values().length).isEqualTo(wrong);
+        assertThat(right.subList(0, 3)).containsExactly("DECOMPOSE#0", "DECOMPOSE#1", "DECOMPOSE#2");
+        assertThat(sheet.next(model.start(), List.of())).isInstanceOf(Selection.NothingToServe.class);
+    }
+
+    @Test
+    void streakThreeMovesOnAfterThreeRightInARow() {
+        StreakPolicy streak = new StreakPolicy(3);
+
+        assertThat(run(streak, bank(5), true)).hasSize(3 * Skill.values().length);
+
+        // All wrong: the first skill never gets its streak, and the policy says so once its items run out.
+        StudentState state = model.start();
+        Selection next;
+        int served = 0;
+        while ((next = streak.next(state, bank(5))) instanceof Selection.Serve serve) {
+            state = model.update(state, Attempt.wrong(serve.item()));
+            served++;
+        }
+        assertThat(served).isEqualTo(5);
+        assertThat(next).isInstanceOf(Selection.NothingToServe.class);
+        assertThat(streak.declaresMastered(state, Skill.DECOMPOSE)).isFalse();
+    }
+
+    private List<String> run(Policy policy, List<Candidate> practiceSet, boolean right) {
+        StudentState state = model.start();
+        List<String> served = new ArrayList<>();
+        Selection next;
+        while ((next = policy.next(state, practiceSet)) instanceof Selection.Serve serve) {
+            served.add(serve.item().variantKey());
+            state = model.update(state, right ? Attempt.right(serve.item()) : Attempt.wrong(serve.item()));
+        }
+        assertThat(next).isInstanceOf(Selection.Complete.class);
+        return served;
+    }
+}

@@ -1,0 +1,73 @@
+package org.chainwise.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
+import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+class SchemaMigrationTest {
+
+    // Each test gets a migrated schema of its own with one course, one student and one item.
+    private final DSLContext dsl = DSL.using(TestPostgres.dataSource(TestPostgres.migratedSchema()), SQLDialect.POSTGRES);
+    private final CourseFixture course = new CourseFixture(dsl, "calc-1");
+    private final long student = course.student("student-1");
+    private final long item = course.item(student);
+
+    @Test
+    void migrationsApplyToAnEmptySchemaOnceOnly() {
+        DataSource empty = TestPostgres.dataSource(TestPostgres.freshSchema());
+
+        assertThat(SchemaMigration.apply(empty)).isPositive();
+        assertThat(SchemaMigration.apply(empty)).isZero();
+    }
+
+    @Test
+    void anAttemptRoundTripsThroughJooq() {
+        UUID submission = UUID.randomUUID();
+
+        long attemptId = course.attempt(student, item, submission, "incorrect", "OUTER_AT_X");
+
+        var stored = dsl.selectFrom(ATTEMPT).where(ATTEMPT.ID.eq(attemptId)).fetchSingle();
+        assertThat(stored.getSubmissionId()).isEqualTo(submission);
+        assertThat(stored.getVerdict()).isEqualTo("incorrect");
+        assertThat(stored.getInterpretedText()).isEqualTo("cos(x)*2*x");
+        assertThat(stored.getSubmittedAt()).isNotNull();
+        assertThat(dsl.select(ATTEMPT_MISCONCEPTION.CODE).from(ATTEMPT_MISCONCEPTION)
+                .where(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(attemptId)).fetch(ATTEMPT_MISCONCEPTION.CODE))
+                .containsExactly("OUTER_AT_X");
+    }
+
+    @Test
+    void theSameSubmissionIsRecordedOnce() {
+        UUID submission = UUID.randomUUID();
+        course.attempt(student, item, submission, "correct");
+
+        assertThatThrownBy(() -> course.attempt(student, item, submission, "correct"))
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining("attempt_course_id_user_id_submission_id_key");
+        assertThat(dsl.fetchCount(ATTEMPT)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownMisconceptionCodeIsRejected() {
+        assertThatThrownBy(() -> course.attempt(student, item, UUID.randomUUID(), "incorrect", "NOT_A_CODE"))
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining("attempt_misconception_code_fkey");
+    }
+
+    @Test
+    void anUnknownVerdictIsRejected() {
+        assertThatThrownBy(() -> course.attempt(student, item, UUID.randomUUID(), "maybe"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("attempt_verdict_check");
+    }
+}
