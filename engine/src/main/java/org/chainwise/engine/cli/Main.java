@@ -15,6 +15,8 @@ public final class Main {
     /** The subcommands, by name. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new TreeMap<>();
+        commands.put("grade", new GradeCommand());
+        commands.put("bench", new BenchCommand());
         commands.put("simulate", new SimulateCommand());
         commands.put("bench-select", new BenchSelectCommand());
         return commands;
