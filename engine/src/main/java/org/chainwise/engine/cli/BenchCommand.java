@@ -19,12 +19,15 @@ import org.chainwise.engine.check.Grader;
  * equivalent rewrites, each misconception, near misses, invalid and hostile input) and prints per-answer
  * latency (median, p99, max) and answers per second, on one thread and on every core. Symja is warmed
  * and each answer graded once before anything is measured; the first-sight latencies (each answer's
- * Symja call included) are printed separately.
+ * Symja call included) and the latencies of a warm JVM with empty caches (every item and answer new)
+ * are printed separately from the warm figures, where repeated answers hit the caches.
  */
 final class BenchCommand implements Command {
 
     private static final int DEFAULT_ROUNDS = 400;
     private static final int WARM_ROUNDS = 100;
+    /** Rounds with a fresh grader each: a warm JVM meeting every item and answer for the first time. */
+    private static final int COLD_CACHE_ROUNDS = 30;
 
     /** Function, variable, answer. */
     record Case(String function, String variable, String answer) {
@@ -99,6 +102,17 @@ final class BenchCommand implements Command {
         out.printf("%d answers (%d functions), %d rounds; mix: %s%n", CASES.size(),
                 CASES.stream().map(Case::function).distinct().count(), rounds, mix);
         report(out, "first sight, Symja called", firstSight, 0);
+
+        // A warm JVM but empty caches: what a new item and a new way of writing an answer cost,
+        // per-item set-up (derivative, sample points, diagnoser) and the Symja confirmation included.
+        long[] coldCaches = new long[COLD_CACHE_ROUNDS * CASES.size()];
+        for (int round = 0; round < COLD_CACHE_ROUNDS; round++) {
+            Grader fresh = GradeCommand.standardGrader();
+            for (int i = 0; i < CASES.size(); i++) {
+                coldCaches[round * CASES.size() + i] = timed(fresh, CASES.get(i));
+            }
+        }
+        report(out, "warm JVM, empty caches", coldCaches, 0);
 
         for (int round = 0; round < WARM_ROUNDS; round++) {
             gradeAll(grader);
