@@ -80,7 +80,7 @@ class DerivativeAgainstSymjaTest {
                 continue;
             }
             compared++;
-            if (Math.abs(value.evalDouble()) > 1e-20) {
+            if (Math.abs(value.evalf()) > 1e-20) {
                 return false;
             }
         }
