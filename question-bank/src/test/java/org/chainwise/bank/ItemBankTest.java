@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ItemBankTest {
 
     private static final ItemBank BANK = ItemBank.standard();
-    private static final ItemVerifier VERIFIER = new ItemVerifier();
+    private static final ItemVerifier VERIFIER = BANK.verifier();
 
     static List<String> families() {
         return BANK.familyNames();

@@ -3,9 +3,9 @@ package org.chainwise.bank.generate;
 import static org.chainwise.engine.expr.Algebra.simplify;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.chainwise.bank.generate.BuggyDerivatives.Buggy;
 import org.chainwise.bank.item.AnswerPart;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
@@ -21,6 +21,8 @@ import org.chainwise.bank.item.Stem;
 import org.chainwise.bank.verify.Defects;
 import org.chainwise.bank.verify.Sampling;
 import org.chainwise.engine.calculus.Derivative;
+import org.chainwise.engine.diagnose.BuggyDerivative;
+import org.chainwise.engine.diagnose.Diagnoser;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.engine.expr.Algebra;
 import org.chainwise.engine.expr.Expr;
@@ -140,10 +142,21 @@ public final class ChainItems {
     /** The buggy answers for {@code chain} that a student could tell apart from {@code correct} and each other. */
     public static List<Distractor> distractors(Composition chain, Expr correct) {
         List<Distractor> candidates = new ArrayList<>();
-        for (Buggy buggy : BuggyDerivatives.of(chain)) {
-            candidates.add(new Distractor(Formula.of(buggy.answer()), buggy.code(), buggy.layer()));
+        for (BuggyDerivative buggy : buggyDerivatives(chain.function(), chain.variable())) {
+            candidates.add(new Distractor(Formula.of(buggy.derivative()), buggy.code(), buggy.layer()));
         }
         return distinct(correct, chain.variable(), candidates);
+    }
+
+    /**
+     * The engine's single-bug derivatives of {@code function}, the most likely one of each code: the
+     * diagnoser lists them most likely first, so the first of a code is kept.
+     */
+    public static List<BuggyDerivative> buggyDerivatives(Expr function, String variable) {
+        EnumSet<Misconception> seen = EnumSet.noneOf(Misconception.class);
+        return Diagnoser.forFunction(function, variable).buggyDerivatives().stream()
+                .filter(buggy -> seen.add(buggy.code()))
+                .toList();
     }
 
     /**

@@ -7,12 +7,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.chainwise.bank.generate.BuggyDerivatives.Buggy;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
 import org.chainwise.bank.item.Parameters;
 import org.chainwise.bank.verify.Sampling;
 import org.chainwise.engine.calculus.NumericFunction;
+import org.chainwise.engine.diagnose.BuggyDerivative;
 import org.chainwise.engine.expr.Algebra;
 import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.expr.Num;
@@ -86,9 +86,9 @@ public final class PointValues {
     public static List<Distractor> buggyValues(Composition chain, int x0, Rational factor, Rational correct) {
         List<Distractor> kept = new ArrayList<>();
         List<Double> seen = new ArrayList<>(List.of(correct.doubleValue()));
-        for (Buggy buggy : BuggyDerivatives.of(chain)) {
+        for (BuggyDerivative buggy : ChainItems.buggyDerivatives(chain.function(), chain.variable())) {
             Expr value = simplify(Algebra.product(new Num(factor),
-                    buggy.answer().substitute(chain.variable(), Num.of(x0))));
+                    buggy.derivative().substitute(chain.variable(), Num.of(x0))));
             double numeric = NumericFunction.compile(value, List.of()).evaluate();
             if (Double.isFinite(numeric) && seen.stream().noneMatch(s -> Sampling.close(s, numeric))) {
                 seen.add(numeric);
