@@ -5,7 +5,7 @@ import static org.chainwise.engine.expr.Algebra.simplify;
 
 import java.util.List;
 import java.util.Optional;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
 import org.chainwise.engine.calculus.Derivative;
@@ -22,7 +22,7 @@ final class StudentWork {
     }
 
     /** The lines of work for {@code bug} on {@code chain}; empty for a bug this writer does not narrate. */
-    static Optional<List<String>> of(Composition chain, Distractor bug) {
+    static Optional<List<String>> of(Chain chain, Distractor bug) {
         String x = chain.variable();
         String f = text(chain.outer());
         String g = text(chain.inner());
