@@ -9,6 +9,8 @@ import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.Parameters;
 import org.chainwise.bank.verify.ItemVerifier;
+import org.chainwise.engine.cas.SymjaEquivalence;
+import org.chainwise.engine.check.Checker;
 import org.chainwise.engine.mastery.Skill;
 
 /**
@@ -36,9 +38,19 @@ public final class ItemBank {
         this.names = List.copyOf(byName.keySet());
     }
 
-    /** The bank with every registered family. */
+    /** Symja decisions the shared checker keeps; a bench run of 10,000 items fits. */
+    private static final int CACHED_DECISIONS = 16_384;
+
+    /** The bank with every registered family, verified by one checker with one warmed-up Symja. */
     public static ItemBank standard() {
-        return new ItemBank(Families.all(), new ItemVerifier());
+        SymjaEquivalence.warmUp();
+        Checker checker = new Checker(new SymjaEquivalence(SymjaEquivalence.DEFAULT_LIMIT), CACHED_DECISIONS);
+        return new ItemBank(Families.all(), new ItemVerifier(checker));
+    }
+
+    /** The gate every drawn item passes. */
+    public ItemVerifier verifier() {
+        return verifier;
     }
 
     /** The family names, in registration order. */

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.chainwise.bank.concept.Demo.Slider;
 import org.chainwise.bank.concept.PracticeLoop.RubricLevel;
 import org.chainwise.bank.generate.ChainItems;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.item.Formula;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.engine.expr.Expr;
@@ -159,7 +159,7 @@ public final class ChainRulePage {
     }
 
     private static WorkedExample example(String key, Expr outer, Expr inner) {
-        Composition chain = Composition.of(outer, inner, "x");
+        Chain chain = Chain.of(outer, inner, "x").orElseThrow();
         return new WorkedExample(key, Formula.of(chain.function()), chain.itemLayers(), ChainItems.solution(chain),
                 Formula.of(chain.derivative()));
     }

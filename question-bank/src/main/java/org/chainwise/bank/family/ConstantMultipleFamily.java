@@ -3,18 +3,16 @@ package org.chainwise.bank.family;
 import static org.chainwise.engine.expr.Algebra.num;
 import static org.chainwise.engine.expr.Algebra.product;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
 import org.chainwise.bank.generate.Chains;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.generate.Dice;
 import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
 import org.chainwise.bank.item.Parameters;
-import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.mastery.Skill;
 
 /** Differentiate c·f(g(x)): the constant rides along, which students either drop or differentiate. */
@@ -39,11 +37,8 @@ public record ConstantMultipleFamily() implements Family {
     public Optional<Item> generate(Parameters parameters, long seed) {
         Dice dice = Dice.forItem(name(), parameters, seed);
         int c = dice.between(2, parameters.maxConstant()) * (dice.chance(0.3) ? -1 : 1);
-        return Chains.draw(dice, parameters, null, null, "x").map(chain -> {
-            List<Expr> layers = new ArrayList<>(chain.layers());
-            layers.set(0, product(num(c), layers.getFirst()));
-            Composition scaled = new Composition(layers, chain.variable());
-            return ChainItems.differentiate(name(), parameters, seed, scaled, ChainItems.differentiationSkills(scaled));
-        });
+        return Chains.draw(dice, parameters, null, null, "x")
+                .flatMap(chain -> Chain.of(product(num(c), chain.outer()), chain.inner(), chain.variable()))
+                .map(scaled -> ChainItems.differentiate(name(), parameters, seed, scaled, ChainItems.differentiationSkills(scaled)));
     }
 }

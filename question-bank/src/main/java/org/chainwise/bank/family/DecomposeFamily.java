@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
 import org.chainwise.bank.generate.Chains;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.generate.Dice;
 import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.item.AnswerPart;
@@ -51,7 +51,7 @@ public record DecomposeFamily() implements Family {
         return Chains.draw(dice, parameters.withDepth(2), null, null, "x").map(chain -> item(parameters, seed, chain));
     }
 
-    private Item item(Parameters parameters, long seed, Composition chain) {
+    private Item item(Parameters parameters, long seed, Chain chain) {
         Formula function = Formula.of(chain.function());
         Formula f = Formula.of(chain.outer());
         Formula g = Formula.of(chain.inner());
@@ -68,7 +68,7 @@ public record DecomposeFamily() implements Family {
     }
 
     /** f and g exchanged: the composite is g(f(x)), shown as the pair a student would enter. */
-    private static Distractor swapped(Composition chain) {
+    private static Distractor swapped(Chain chain) {
         Expr wrongOuter = chain.inner().substitute(chain.variable(), new Var("u"));
         Expr wrongInner = chain.outer().substitute("u", new Var(chain.variable()));
         Expr composite = Algebra.simplify(wrongOuter.substitute("u", wrongInner));

@@ -3,7 +3,7 @@ package org.chainwise.bank.family;
 import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.generate.Dice;
 import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.generate.Inner;
@@ -51,10 +51,11 @@ public record EvaluatedAtFamily() implements Family {
         Inner inner = dice.pick(List.of(Inner.LINEAR, Inner.POLYNOMIAL));
         int complexity = Math.max(2, parameters.innerComplexity());
         Expr f = outer.of(new Var("u"), dice, parameters.maxConstant());
-        Composition chain = Composition.of(f, inner.of(new Var("x"), dice, complexity, parameters.maxConstant()), "x");
-        if (!outer.suits(inner.shape(complexity)) || !chain.isGenuine()) {
+        Optional<Chain> drawn = Chain.of(f, inner.of(new Var("x"), dice, complexity, parameters.maxConstant()), "x");
+        if (!outer.suits(inner.shape(complexity)) || drawn.isEmpty()) {
             return Optional.empty();
         }
+        Chain chain = drawn.get();
         Stem stem = Stem.of("Let {} and {}. Find the derivative of {}.",
                 Inline.equation("f(u)", Formula.of(f)), Inline.equation("g(x)", Formula.of(chain.inner())),
                 Inline.symbol("h(x) = f(g(x))"));

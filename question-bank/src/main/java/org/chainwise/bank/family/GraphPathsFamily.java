@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
 import org.chainwise.bank.generate.Chains;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.generate.Dice;
 import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.generate.Inner;
@@ -64,7 +64,7 @@ public record GraphPathsFamily() implements Family {
         return Chains.draw(dice, parameters.withDepth(2), dice.pick(NODES), inner, "x").map(chain -> item(parameters, seed, chain));
     }
 
-    private Item item(Parameters parameters, long seed, Composition chain) {
+    private Item item(Parameters parameters, long seed, Chain chain) {
         String x = chain.variable();
         Var u = new Var("u");
         Var v = new Var("v");
@@ -110,7 +110,7 @@ public record GraphPathsFamily() implements Family {
     }
 
     /** {@code e} with u and v replaced by their values as functions of x, simplified. */
-    private static Expr at(Expr e, Composition chain) {
+    private static Expr at(Expr e, Chain chain) {
         return simplify(e.substitute("v", chain.function()).substitute("u", chain.inner()));
     }
 }

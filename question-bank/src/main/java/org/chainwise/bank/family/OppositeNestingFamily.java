@@ -6,7 +6,7 @@ import static org.chainwise.engine.expr.Algebra.power;
 import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.generate.Dice;
 import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.generate.Outer;
@@ -57,13 +57,17 @@ public record OppositeNestingFamily() implements Family {
         Expr f = function.of(u, dice, parameters.maxConstant());
         Expr powerOfU = power(u, num(n));
         boolean functionOutside = dice.chance(0.5);
-        Composition chain = functionOutside
-                ? Composition.of(f, power(x, num(n)), "x")
-                : Composition.of(powerOfU, f.substitute("u", x), "x");
-        Composition other = functionOutside
-                ? Composition.of(powerOfU, f.substitute("u", x), "x")
-                : Composition.of(f, power(x, num(n)), "x");
-        Formula partner = Formula.of(other.function());
+        Optional<Chain> drawn = functionOutside
+                ? Chain.of(f, power(x, num(n)), "x")
+                : Chain.of(powerOfU, f.substitute("u", x), "x");
+        Optional<Chain> other = functionOutside
+                ? Chain.of(powerOfU, f.substitute("u", x), "x")
+                : Chain.of(f, power(x, num(n)), "x");
+        if (drawn.isEmpty() || other.isEmpty()) {
+            return Optional.empty();
+        }
+        Chain chain = drawn.get();
+        Formula partner = Formula.of(other.get().function());
         Stem stem = Stem.of("{} and {} nest the same two functions in opposite orders. Differentiate h.",
                 Inline.equation("h(x)", Formula.of(chain.function())), Inline.equation("k(x)", partner));
         Item item = ChainItems.differentiate(name(), parameters, seed, chain,

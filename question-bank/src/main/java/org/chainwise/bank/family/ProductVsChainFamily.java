@@ -5,7 +5,7 @@ import static org.chainwise.engine.expr.Algebra.product;
 import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.generate.ChainItems;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.generate.Dice;
 import org.chainwise.bank.generate.Family;
 import org.chainwise.bank.generate.Inner;
@@ -54,10 +54,11 @@ public record ProductVsChainFamily() implements Family {
         Outer outer = dice.pick(OUTERS);
         Inner inner = dice.pick(List.of(Inner.POLYNOMIAL, Inner.LINEAR));
         Expr f = outer.of(new Var("u"), dice, parameters.maxConstant());
-        Composition chain = Composition.of(f, inner.of(x, dice, parameters.innerComplexity(), parameters.maxConstant()), "x");
-        if (!outer.suits(inner.shape(parameters.innerComplexity())) || !chain.isGenuine()) {
+        Optional<Chain> drawn = Chain.of(f, inner.of(x, dice, parameters.innerComplexity(), parameters.maxConstant()), "x");
+        if (!outer.suits(inner.shape(parameters.innerComplexity())) || drawn.isEmpty()) {
             return Optional.empty();
         }
+        Chain chain = drawn.get();
         Formula partner = Formula.of(product(f.substitute("u", x), chain.inner()));
         Formula function = Formula.of(chain.function());
         Stem stem = Stem.of("{} is a product; {} is a composition. Differentiate h.",

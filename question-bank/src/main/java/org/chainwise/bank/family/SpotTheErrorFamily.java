@@ -61,7 +61,7 @@ public record SpotTheErrorFamily() implements Family {
             List<Distractor> distractors = new ArrayList<>(List.of(bug));
             plain.distractors().stream().filter(d -> d != bug).forEach(distractors::add);
             List<Skill> skills = new ArrayList<>(List.of(skillBehind(bug.code())));
-            if (chain.layers().size() > 2) {
+            if (chain.depth() > 2) {
                 skills.add(Skill.MULTI_LAYER);
             }
             return Optional.of(new Item(plain.id(), name(), parameters, seed, type(), stem, plain.variables(), plain.function(),

@@ -1,11 +1,11 @@
 package org.chainwise.bank.family;
 
+import static org.chainwise.engine.expr.Algebra.quotient;
 import static org.chainwise.engine.expr.Algebra.simplify;
 
 import java.util.List;
 import java.util.Optional;
-import org.chainwise.bank.generate.BuggyDerivatives;
-import org.chainwise.bank.generate.Composition;
+import org.chainwise.bank.generate.Chain;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
 import org.chainwise.engine.calculus.Derivative;
@@ -22,7 +22,7 @@ final class StudentWork {
     }
 
     /** The lines of work for {@code bug} on {@code chain}; empty for a bug this writer does not narrate. */
-    static Optional<List<String>> of(Composition chain, Distractor bug) {
+    static Optional<List<String>> of(Chain chain, Distractor bug) {
         String x = chain.variable();
         String f = text(chain.outer());
         String g = text(chain.inner());
@@ -48,8 +48,10 @@ final class StudentWork {
                     "Add the two.", result);
             case REVERSED_NESTING -> List.of("Outer f(u) = " + text(chain.inner().substitute(x, new Var("u"))) + ", inner g(" + x
                     + ") = " + text(chain.outer().substitute("u", new Var(x))) + ".", "Chain rule: f'(g(" + x + ")) * g'(" + x + ").", result);
-            case WRONG_OUTER_DERIVATIVE -> List.of(identify, "f'(u) = " + BuggyDerivatives.wrongDerivative(chain.outer())
-                    .map(StudentWork::text).orElse(fPrime) + ", read at u = " + g + ".", "Times g'(" + x + ") = " + gPrime + ".", result);
+            // The slip is in f' alone, so the wrong f'(g(x)) is the answer divided by the right g'(x).
+            case WRONG_OUTER_DERIVATIVE -> List.of(identify, "f'(u) read at u = " + g + ": "
+                    + text(simplify(quotient(bug.answer().expr(), Derivative.of(chain.inner(), x)))) + ".",
+                    "Times g'(" + x + ") = " + gPrime + ".", result);
             case OTHER -> List.of(identify, result);
         });
     }

@@ -3,9 +3,9 @@ package org.chainwise.bank.generate;
 import static org.chainwise.engine.expr.Algebra.simplify;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import org.chainwise.bank.generate.BuggyDerivatives.Buggy;
 import org.chainwise.bank.item.AnswerPart;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
@@ -21,6 +21,8 @@ import org.chainwise.bank.item.Stem;
 import org.chainwise.bank.verify.Defects;
 import org.chainwise.bank.verify.Sampling;
 import org.chainwise.engine.calculus.Derivative;
+import org.chainwise.engine.diagnose.BuggyDerivative;
+import org.chainwise.engine.diagnose.Diagnoser;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.engine.expr.Algebra;
 import org.chainwise.engine.expr.Expr;
@@ -42,16 +44,16 @@ public final class ChainItems {
             List.of(Skill.OUTER_DERIVATIVE, Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR, Skill.MULTI_LAYER);
 
     /** The skills a plain differentiation exercises; a third layer adds {@link Skill#MULTI_LAYER}. */
-    public static List<Skill> differentiationSkills(Composition chain) {
+    public static List<Skill> differentiationSkills(Chain chain) {
         List<Skill> skills = new ArrayList<>(List.of(Skill.OUTER_DERIVATIVE, Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR));
-        if (chain.layers().size() > 2) {
+        if (chain.depth() > 2) {
             skills.add(Skill.MULTI_LAYER);
         }
         return skills;
     }
 
     /** A free-form differentiation item for {@code chain}, with the stem {@code Differentiate h(x) = ...}. */
-    public static Item differentiate(String family, Parameters parameters, long seed, Composition chain, List<Skill> skills) {
+    public static Item differentiate(String family, Parameters parameters, long seed, Chain chain, List<Skill> skills) {
         Formula function = Formula.of(chain.function());
         Stem stem = Stem.of("Differentiate {} with respect to {}.",
                 Inline.equation("h(" + chain.variable() + ")", function), Inline.symbol(chain.variable()));
@@ -59,7 +61,7 @@ public final class ChainItems {
     }
 
     /** A free-form differentiation item for {@code chain} with the given stem. */
-    public static Item differentiate(String family, Parameters parameters, long seed, Composition chain,
+    public static Item differentiate(String family, Parameters parameters, long seed, Chain chain,
             List<Skill> skills, Stem stem) {
         return differentiate(family, parameters, seed, chain, skills, stem, List.of());
     }
@@ -68,7 +70,7 @@ public final class ChainItems {
      * A free-form differentiation item for {@code chain} with the given stem and givens; a contrast
      * family puts its partner function among the givens.
      */
-    public static Item differentiate(String family, Parameters parameters, long seed, Composition chain,
+    public static Item differentiate(String family, Parameters parameters, long seed, Chain chain,
             List<Skill> skills, Stem stem, List<Given> givens) {
         Expr derivative = chain.derivative();
         return new Item(Item.idOf(family, parameters, seed), family, parameters, seed, ItemType.DIFFERENTIATE, stem,
@@ -93,13 +95,13 @@ public final class ChainItems {
     }
 
     /** Nudge, pointer to the outer layer read at the inner one, and the first worked step. */
-    public static HintLadder hints(Composition chain) {
+    public static HintLadder hints(Chain chain) {
         String x = chain.variable();
         String outer = Formula.of(chain.outer()).text();
         String inner = Formula.of(chain.inner()).text();
         String outerPrime = Formula.of(Derivative.of(chain.outer(), "u")).text();
         String innerPrime = Formula.of(Derivative.of(chain.inner(), x)).text();
-        String nudge = chain.layers().size() > 2
+        String nudge = chain.depth() > 2
                 ? "This is a function of a function of a function: peel the layers from the outside in."
                 : "This is one function applied to the result of another: which one is applied last?";
         String pointer = "Look at layer 1, the outer function " + outer + " with u = " + inner
@@ -110,7 +112,7 @@ public final class ChainItems {
     }
 
     /** The four moves: identify outer and inner, outer derivative at the inner, times the inner derivative, simplify. */
-    public static List<SolutionStep> solution(Composition chain) {
+    public static List<SolutionStep> solution(Chain chain) {
         String x = chain.variable();
         Formula outer = Formula.of(chain.outer());
         Formula inner = Formula.of(chain.inner());
@@ -118,7 +120,7 @@ public final class ChainItems {
         Expr outerAtInner = simplify(outerPrime.substitute("u", chain.inner()));
         Expr innerPrime = Derivative.of(chain.inner(), x);
         Formula outerAtInnerShown = Formula.of(outerAtInner);
-        String innerNote = chain.layers().size() > 2 ? " (itself by the chain rule)" : "";
+        String innerNote = chain.depth() > 2 ? " (itself by the chain rule)" : "";
         // A number in front reads as a coefficient (3*cos(3*x + 1)); anything else is written as the product it is.
         Expr unsimplified = innerPrime instanceof Num
                 ? Algebra.product(innerPrime, outerAtInner)
@@ -138,12 +140,23 @@ public final class ChainItems {
     }
 
     /** The buggy answers for {@code chain} that a student could tell apart from {@code correct} and each other. */
-    public static List<Distractor> distractors(Composition chain, Expr correct) {
+    public static List<Distractor> distractors(Chain chain, Expr correct) {
         List<Distractor> candidates = new ArrayList<>();
-        for (Buggy buggy : BuggyDerivatives.of(chain)) {
-            candidates.add(new Distractor(Formula.of(buggy.answer()), buggy.code(), buggy.layer()));
+        for (BuggyDerivative buggy : buggyDerivatives(chain.function(), chain.variable())) {
+            candidates.add(new Distractor(Formula.of(buggy.derivative()), buggy.code(), buggy.layer()));
         }
         return distinct(correct, chain.variable(), candidates);
+    }
+
+    /**
+     * The engine's single-bug derivatives of {@code function}, the most likely one of each code: the
+     * diagnoser lists them most likely first, so the first of a code is kept.
+     */
+    public static List<BuggyDerivative> buggyDerivatives(Expr function, String variable) {
+        EnumSet<Misconception> seen = EnumSet.noneOf(Misconception.class);
+        return Diagnoser.forFunction(function, variable).buggyDerivatives().stream()
+                .filter(buggy -> seen.add(buggy.code()))
+                .toList();
     }
 
     /**

@@ -23,11 +23,11 @@ public final class Chains {
      * A genuine composition for the parameters: {@code outer} (or a random one, when null) over an
      * optional middle layer over {@code inner} (or a random one), each pair suited to the other.
      */
-    public static Optional<Composition> draw(Dice dice, Parameters parameters, Outer outer, Inner inner, String variable) {
+    public static Optional<Chain> draw(Dice dice, Parameters parameters, Outer outer, Inner inner, String variable) {
         for (int i = 0; i < TRIES; i++) {
             Outer top = outer != null ? outer : dice.pick(List.of(Outer.values()));
             Inner bottom = inner != null ? inner : dice.pick(List.of(Inner.values()));
-            Optional<Composition> chain = attempt(dice, parameters, top, bottom, variable);
+            Optional<Chain> chain = attempt(dice, parameters, top, bottom, variable);
             if (chain.isPresent()) {
                 return chain;
             }
@@ -35,7 +35,7 @@ public final class Chains {
         return Optional.empty();
     }
 
-    private static Optional<Composition> attempt(Dice dice, Parameters parameters, Outer top, Inner bottom, String variable) {
+    private static Optional<Chain> attempt(Dice dice, Parameters parameters, Outer top, Inner bottom, String variable) {
         int k = parameters.maxConstant();
         Var u = new Var("u");
         Var v = new Var("v");
@@ -56,7 +56,6 @@ public final class Chains {
             layers.add(top.of(u, dice, k));
         }
         layers.add(bottom.of(x, dice, parameters.innerComplexity(), k));
-        Composition chain = new Composition(layers, variable);
-        return chain.isGenuine() ? Optional.of(chain) : Optional.empty();
+        return Chain.of(layers, variable);
     }
 }

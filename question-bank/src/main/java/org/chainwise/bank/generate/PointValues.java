@@ -7,12 +7,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.chainwise.bank.generate.BuggyDerivatives.Buggy;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
 import org.chainwise.bank.item.Parameters;
 import org.chainwise.bank.verify.Sampling;
 import org.chainwise.engine.calculus.NumericFunction;
+import org.chainwise.engine.diagnose.BuggyDerivative;
 import org.chainwise.engine.expr.Algebra;
 import org.chainwise.engine.expr.Expr;
 import org.chainwise.engine.expr.Num;
@@ -36,7 +36,7 @@ public final class PointValues {
             Outer.POWER, Outer.NEGATIVE_POWER, Outer.LN, Outer.ARCTAN, Outer.SIN, Outer.COS, Outer.EXP, Outer.TAN);
 
     /** A two-layer chain, a whole-number point, and the exact derivative there. */
-    public record AtPoint(Composition chain, int x0, Rational derivative) {
+    public record AtPoint(Chain chain, int x0, Rational derivative) {
     }
 
     /** Chains tried for one seed before it is given up; most seeds need one or two. */
@@ -63,7 +63,7 @@ public final class PointValues {
     }
 
     /** A whole-number point where the function is defined and its derivative friendly, in an order the dice choose. */
-    private static Optional<Integer> friendlyPoint(Composition chain, Dice dice, Predicate<Rational> accept) {
+    private static Optional<Integer> friendlyPoint(Chain chain, Dice dice, Predicate<Rational> accept) {
         Expr derivative = chain.derivative();
         NumericFunction function = NumericFunction.compile(chain.function(), chain.variable());
         List<Integer> order = new ArrayList<>(POINTS);
@@ -83,12 +83,12 @@ public final class PointValues {
      * The buggy derivatives of the chain at {@code x0}, times {@code factor}, as numbers a student
      * would write; those undefined there or equal to the right value or to an earlier one are left out.
      */
-    public static List<Distractor> buggyValues(Composition chain, int x0, Rational factor, Rational correct) {
+    public static List<Distractor> buggyValues(Chain chain, int x0, Rational factor, Rational correct) {
         List<Distractor> kept = new ArrayList<>();
         List<Double> seen = new ArrayList<>(List.of(correct.doubleValue()));
-        for (Buggy buggy : BuggyDerivatives.of(chain)) {
+        for (BuggyDerivative buggy : ChainItems.buggyDerivatives(chain.function(), chain.variable())) {
             Expr value = simplify(Algebra.product(new Num(factor),
-                    buggy.answer().substitute(chain.variable(), Num.of(x0))));
+                    buggy.derivative().substitute(chain.variable(), Num.of(x0))));
             double numeric = NumericFunction.compile(value, List.of()).evaluate();
             if (Double.isFinite(numeric) && seen.stream().noneMatch(s -> Sampling.close(s, numeric))) {
                 seen.add(numeric);

@@ -8,20 +8,41 @@ import org.chainwise.bank.item.Formula;
 import org.chainwise.bank.item.Item;
 import org.chainwise.engine.calculus.Derivative;
 import org.chainwise.engine.calculus.NumericFunction;
+import org.chainwise.engine.check.Checker;
+import org.chainwise.engine.check.ReferenceAnswer;
+import org.chainwise.engine.diagnose.Diagnoser;
+import org.chainwise.engine.diagnose.Diagnosis;
 import org.chainwise.engine.expr.Expr;
 
 /**
  * The gate every item passes before it is served: the canonical answer is right, each distractor is
  * wrong in the way its code says, and nothing printed has a defect a teacher would not write.
- * This is the one place the question bank asks the engine whether an answer is right.
+ * This is the one place the question bank asks the engine whether an answer is right: the engine's
+ * checker grades the canonical derivative, and its diagnoser must name each chain-rule distractor
+ * by the distractor's own code and layer.
  */
 public final class ItemVerifier {
+
+    private final Checker checker;
+
+    /** A verifier grading with {@code checker}, which is shared by every item (its decisions are cached). */
+    public ItemVerifier(Checker checker) {
+        this.checker = checker;
+    }
 
     public Verification verify(Item item) {
         List<String> problems = new ArrayList<>();
         checkPrintedForms(item, problems);
         switch (item.type()) {
-            case DIFFERENTIATE, SPOT_THE_ERROR, GRAPH_PATHS, JACOBIAN -> checkDerivative(item, problems);
+            case DIFFERENTIATE, SPOT_THE_ERROR -> {
+                checkDerivative(item, problems);
+                checkGraded(item, problems);
+                checkDiagnosed(item, problems);
+            }
+            case GRAPH_PATHS, JACOBIAN -> {
+                checkDerivative(item, problems);
+                checkGraded(item, problems);
+            }
             case EVALUATE_AT_POINT -> checkNumber(item, 1, problems);
             case PREDICT -> checkNumber(item, given(item, "dx"), problems);
             case DECOMPOSE -> checkDecomposition(item, problems);
@@ -40,6 +61,27 @@ public final class ItemVerifier {
             problems.add("canonical answer " + item.canonicalAnswer().text() + " is not the derivative");
         }
         checkDistinctDistractors(item, expected, problems);
+    }
+
+    /** The engine's checker grades the canonical answer correct against the derivative of the function. */
+    private void checkGraded(Item item, List<String> problems) {
+        String x = item.variable();
+        ReferenceAnswer reference = ReferenceAnswer.of(Derivative.of(item.function().expr(), x), x);
+        if (!checker.check(reference, item.canonicalAnswer().expr()).correct()) {
+            problems.add("the checker does not grade " + item.canonicalAnswer().text() + " correct");
+        }
+    }
+
+    /** The engine's diagnoser names each distractor first by the distractor's own code and layer. */
+    private static void checkDiagnosed(Item item, List<String> problems) {
+        Diagnoser diagnoser = Diagnoser.forFunction(item.function().expr(), item.variable());
+        for (Distractor d : item.distractors()) {
+            List<Diagnosis> found = diagnoser.diagnose(d.answer().expr());
+            if (found.isEmpty() || found.getFirst().code() != d.code() || found.getFirst().layer() != d.layer()) {
+                problems.add("distractor " + d.code() + " at layer " + d.layer() + " is diagnosed as "
+                        + found.stream().map(f -> f.code() + "@" + f.layer()).toList() + ": " + d.answer().text());
+            }
+        }
     }
 
     /** The answer is the derivative at the given point (times the nudge, for a prediction). */
