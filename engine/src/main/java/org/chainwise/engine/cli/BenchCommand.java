@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import org.chainwise.engine.check.Grader;
 final class BenchCommand implements Command {
 
     private static final int DEFAULT_ROUNDS = 400;
+    private static final int MAX_ROUNDS = 100_000;
     private static final int WARM_ROUNDS = 100;
     /** Rounds with a fresh grader each: a warm JVM meeting every item and answer for the first time. */
     private static final int COLD_CACHE_ROUNDS = 30;
@@ -81,7 +83,13 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        int rounds = arguments.isEmpty() ? DEFAULT_ROUNDS : Integer.parseInt(arguments.getFirst());
+        OptionalInt parsed = rounds(arguments);
+        if (parsed.isEmpty()) {
+            err.printf("bench: the only argument is the number of rounds, 1 to %,d (default %d); got %s%n",
+                    MAX_ROUNDS, DEFAULT_ROUNDS, arguments);
+            return 2;
+        }
+        int rounds = parsed.getAsInt();
         long warmStart = System.nanoTime();
         SymjaEquivalence.warmUp();
         out.printf("Symja warm-up: %.0f ms%n", (System.nanoTime() - warmStart) / 1e6);
@@ -152,6 +160,18 @@ final class BenchCommand implements Command {
             pool.shutdownNow();
         }
         return 0;
+    }
+
+    /** The number of rounds the arguments ask for, or empty when they are not one number in range. */
+    static OptionalInt rounds(List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return OptionalInt.of(DEFAULT_ROUNDS);
+        }
+        if (arguments.size() > 1 || !arguments.getFirst().matches("[0-9]{1,6}")) {
+            return OptionalInt.empty();
+        }
+        int rounds = Integer.parseInt(arguments.getFirst());
+        return rounds >= 1 && rounds <= MAX_ROUNDS ? OptionalInt.of(rounds) : OptionalInt.empty();
     }
 
     private static void gradeAll(Grader grader) {

@@ -30,10 +30,22 @@ record Options(Map<String, String> values) {
     }
 
     int integer(String name) {
-        return Integer.parseInt(values.get(name));
+        try {
+            return Integer.parseInt(values.get(name));
+        } catch (NumberFormatException e) {
+            throw notAWholeNumber(name);
+        }
     }
 
     long number(String name) {
-        return Long.parseLong(values.get(name));
+        try {
+            return Long.parseLong(values.get(name));
+        } catch (NumberFormatException e) {
+            throw notAWholeNumber(name);
+        }
+    }
+
+    private IllegalArgumentException notAWholeNumber(String name) {
+        return new IllegalArgumentException("--" + name + " needs a whole number, got '" + values.get(name) + "'");
     }
 }

@@ -24,4 +24,16 @@ class BenchSelectCommandTest {
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"variants\": 300", "\"p99Ms\": ", "\"cpuP99Ms\": ");
     }
+
+    @Test
+    void aNumberOptionThatIsNotANumberIsNamedInTheError() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new SimulateCommand().run(List.of("--students", "many"), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out), new PrintStream(err));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--students needs a whole number, got 'many'");
+    }
 }
