@@ -3,6 +3,7 @@ package org.chainwise.engine.check;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.chainwise.engine.cache.BoundedCache;
 import org.chainwise.engine.calculus.Agreement;
 import org.chainwise.engine.calculus.NumericComparison;
 import org.chainwise.engine.calculus.NumericFunction;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.chainwise.engine.cache.BoundedCache;
 import org.chainwise.engine.calculus.Derivative;
 import org.chainwise.engine.diagnose.Diagnoser;
 import org.chainwise.engine.diagnose.Diagnosis;

@@ -22,7 +22,6 @@ import org.chainwise.bank.verify.Defects;
 import org.chainwise.bank.verify.Sampling;
 import org.chainwise.engine.calculus.Derivative;
 import org.chainwise.engine.diagnose.BuggyDerivative;
-import org.chainwise.engine.diagnose.Diagnoser;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.engine.expr.Algebra;
 import org.chainwise.engine.expr.Expr;
@@ -154,7 +153,7 @@ public final class ChainItems {
      */
     public static List<BuggyDerivative> buggyDerivatives(Expr function, String variable) {
         EnumSet<Misconception> seen = EnumSet.noneOf(Misconception.class);
-        return Diagnoser.forFunction(function, variable).buggyDerivatives().stream()
+        return Diagnosers.forFunction(function, variable).buggyDerivatives().stream()
                 .filter(buggy -> seen.add(buggy.code()))
                 .toList();
     }

@@ -2,6 +2,7 @@ package org.chainwise.bank.verify;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.chainwise.bank.generate.Diagnosers;
 import org.chainwise.bank.item.AnswerPart;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Formula;
@@ -74,7 +75,7 @@ public final class ItemVerifier {
 
     /** The engine's diagnoser names each distractor first by the distractor's own code and layer. */
     private static void checkDiagnosed(Item item, List<String> problems) {
-        Diagnoser diagnoser = Diagnoser.forFunction(item.function().expr(), item.variable());
+        Diagnoser diagnoser = Diagnosers.forFunction(item.function().expr(), item.variable());
         for (Distractor d : item.distractors()) {
             List<Diagnosis> found = diagnoser.diagnose(d.answer().expr());
             if (found.isEmpty() || found.getFirst().code() != d.code() || found.getFirst().layer() != d.layer()) {

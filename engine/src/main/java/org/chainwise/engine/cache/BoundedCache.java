@@ -1,15 +1,15 @@
-package org.chainwise.engine.check;
+package org.chainwise.engine.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** A thread-safe map that forgets its least recently used entry beyond a fixed size. */
-final class BoundedCache<K, V> {
+public final class BoundedCache<K, V> {
 
     private final Map<K, V> entries;
 
-    BoundedCache(int capacity) {
+    public BoundedCache(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
@@ -21,11 +21,11 @@ final class BoundedCache<K, V> {
         };
     }
 
-    synchronized Optional<V> get(K key) {
+    public synchronized Optional<V> get(K key) {
         return Optional.ofNullable(entries.get(key));
     }
 
-    synchronized void put(K key, V value) {
+    public synchronized void put(K key, V value) {
         entries.put(key, value);
     }
 }
