@@ -50,6 +50,8 @@ abstract class PracticeHttp implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = TestDatabase.freshSchemaProperties();
         properties.put("chainwise.dev-sign-in.enabled", "true");
+        // The first practice request waits for Symja and the item pools, seconds on a busy machine.
+        properties.put("micronaut.http.client.read-timeout", "120s");
         return properties;
     }
 
