@@ -8,6 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import org.chainwise.bank.ItemBank;
 import org.chainwise.bank.VariantPool;
 import org.chainwise.bank.answer.ItemGrader;
+import org.chainwise.bank.family.Families;
+import org.chainwise.bank.item.Item;
+import org.chainwise.bank.verify.ItemVerifier;
+import org.chainwise.engine.cas.SymjaEquivalence;
+import org.chainwise.engine.check.Checker;
 import org.chainwise.bank.concept.ChainRulePage;
 import org.chainwise.engine.check.Grader;
 import org.chainwise.engine.cli.GradeResponse;
@@ -55,8 +60,13 @@ public class PracticeEngine implements ApplicationEventListener<ServerStartupEve
                 long begin = System.nanoTime();
                 Parts made = make();
                 parts.complete(made);
-                // Every family's pool, so that the first learner of a set waits for nothing.
-                made.bank().familyNames().forEach(made.pool()::variants);
+                // Every family's pool, and the CAS's verdict on each pooled item's right answer (cached
+                // by the checker), so that the first learners of a set wait for neither.
+                for (String family : made.bank().familyNames()) {
+                    for (Item item : made.pool().variants(family)) {
+                        made.items().grade(item, ItemGrader.rightAnswer(item));
+                    }
+                }
                 LOG.info("Practice engine warm: {} families pooled in {} ms", made.bank().familyNames().size(),
                         (System.nanoTime() - begin) / 1_000_000);
             } catch (RuntimeException | Error e) {
@@ -73,8 +83,11 @@ public class PracticeEngine implements ApplicationEventListener<ServerStartupEve
     }
 
     private static Parts make() {
-        ItemBank bank = ItemBank.standard();
-        Grader grader = GradeResponse.standardGrader();
+        SymjaEquivalence.warmUp();
+        // One checker verifies the bank's items and grades answers: one cache of CAS decisions.
+        Checker checker = new Checker(new SymjaEquivalence(), GradeResponse.CACHED_DECISIONS);
+        ItemBank bank = new ItemBank(Families.all(), new ItemVerifier(checker));
+        Grader grader = new Grader(checker, GradeResponse.CACHED_ITEMS);
         return new Parts(bank, new VariantPool(bank, POOL_SIZE), grader, new ItemGrader(grader),
                 new StudentModel(ModelParameters.DEFAULT), ChainRulePage.standard());
     }

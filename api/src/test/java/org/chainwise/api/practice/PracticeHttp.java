@@ -8,7 +8,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import org.chainwise.api.service.PracticeService;
 import org.chainwise.api.store.CompletionRule;
 import org.chainwise.api.store.PracticeSetDefinition;
 import org.chainwise.api.store.PracticeSets;
-import org.chainwise.bank.item.AnswerPart;
+import org.chainwise.bank.answer.ItemGrader;
 import org.chainwise.bank.item.Item;
 import org.chainwise.engine.mastery.Skill;
 import org.jooq.DSLContext;
@@ -102,11 +101,7 @@ abstract class PracticeHttp implements TestPropertyProvider {
     }
 
     Map<String, String> rightAnswer(Learner who, Map<String, Object> view) {
-        Map<String, String> answers = new HashMap<>();
-        for (AnswerPart part : itemOf(who, view).answer()) {
-            answers.put(part.name(), part.value().text());
-        }
-        return answers;
+        return ItemGrader.rightAnswer(itemOf(who, view));
     }
 
     static long id(Map<String, Object> view) {

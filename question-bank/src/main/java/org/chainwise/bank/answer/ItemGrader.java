@@ -62,6 +62,15 @@ public final class ItemGrader {
         return item.answer().stream().map(AnswerPart::name).toList();
     }
 
+    /** The item's canonical answer as a student would send it: each part's text by part name. */
+    public static Map<String, String> rightAnswer(Item item) {
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        for (AnswerPart part : item.answer()) {
+            answers.put(part.name(), part.value().text());
+        }
+        return answers;
+    }
+
     /** Grades {@code answers}, one text per part name; a missing part makes the answer invalid. */
     public ItemGrade grade(Item item, Map<String, String> answers) {
         long start = System.nanoTime();

@@ -2,11 +2,9 @@ package org.chainwise.bank.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chainwise.bank.ItemBank;
-import org.chainwise.bank.item.AnswerPart;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.ItemType;
@@ -24,19 +22,11 @@ class ItemGraderTest {
     private static final ItemBank BANK = ItemBank.standard();
     private static final ItemGrader GRADER = new ItemGrader(new Grader(new Checker(new SymjaEquivalence(), 1_000), 100));
 
-    private static Map<String, String> canonical(Item item) {
-        Map<String, String> answers = new HashMap<>();
-        for (AnswerPart part : item.answer()) {
-            answers.put(part.name(), part.value().text());
-        }
-        return answers;
-    }
-
     @Test
     void theCanonicalAnswerOfAnItemOfEveryFamilyIsCorrectAndItsFirstDistractorIsDiagnosed() {
         for (String family : BANK.familyNames()) {
             Item item = BANK.draw(family, 3);
-            ItemGrade right = GRADER.grade(item, canonical(item));
+            ItemGrade right = GRADER.grade(item, ItemGrader.rightAnswer(item));
             assertThat(right.verdict()).as(item.id()).isEqualTo(Verdict.CORRECT);
             assertThat(right.interpretedAs()).as(item.id()).isPresent();
             if (item.type() != ItemType.DECOMPOSE && !item.distractors().isEmpty()) {
