@@ -67,6 +67,7 @@ public final class LoadGenerator {
     private final Latencies next = new Latencies();
     private final Latencies submit = new Latencies();
     private final AtomicInteger failures = new AtomicInteger();
+    private final Map<String, AtomicInteger> failureReasons = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private volatile boolean measuring;
     private volatile boolean stopping;
@@ -173,6 +174,8 @@ public final class LoadGenerator {
                         + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
                 students, elapsed, submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
                 next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu);
+        failureReasons.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(3)
+                .forEach(e -> report("failed " + e.getValue() + " times: " + e.getKey()));
         if (killAt > 0) {
             app[0].stop();
             return verify(postgres);
@@ -287,8 +290,11 @@ public final class LoadGenerator {
                 // A 409 (item solved already, say) is an answer: move on to the next item.
                 pending = null;
             } catch (IOException | RuntimeException e) {
-                // No answer (the application is down): retry the same submission, with the same id, shortly.
+                // No answer (the application is down, or busy): retry the same submission, with the same id, shortly.
                 failures.incrementAndGet();
+                String reason = String.valueOf(e.getMessage());
+                failureReasons.computeIfAbsent(e.getClass().getSimpleName() + ": " + reason.substring(0, Math.min(80, reason.length())),
+                        key -> new AtomicInteger()).incrementAndGet();
                 sleep(50);
             } catch (InterruptedException e) {
                 return;
@@ -385,7 +391,14 @@ public final class LoadGenerator {
         static App start(Path jar, String jdbcUrl, int port) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path log = Files.createTempFile("chainwise-load-app", ".log");
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+            List<String> command = new ArrayList<>(List.of(java));
+            // Extra JVM options for the application only, such as a flight recording: CHAINWISE_LOAD_APP_JAVA_OPTIONS.
+            String options = System.getenv().getOrDefault("CHAINWISE_LOAD_APP_JAVA_OPTIONS", "").strip();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("DATABASE_URL", jdbcUrl);
