@@ -43,7 +43,7 @@ import org.chainwise.engine.mastery.Skill;
  * is replaced by a new one. It reports submits per second and p50/p99 latency per route.
  *
  * <p>With {@code --kill-at S} it kills the application with SIGKILL S seconds into the measured
- * run, starts it again on the same database, lets the learners carry on for at least 15 s (each retrying its
+ * run, starts it again on the same database, lets the learners carry on for at least 45 s (each retrying its
  * unanswered submit with the same submissionId), and then checks against the database that every
  * submission acknowledged with a 2xx is recorded, and none twice. Exit status 0 when the check passes.
  *
@@ -52,7 +52,7 @@ import org.chainwise.engine.mastery.Skill;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long AFTER_RESTART_MILLIS = 15_000;
+    private static final long AFTER_RESTART_MILLIS = 45_000;
 
     private final int students;
     private final int seconds;
