@@ -141,9 +141,6 @@ public final class AdaptivePolicy implements Policy {
                     continue;
                 }
                 Candidate item = items.items().get(i);
-                if (state.seen().contains(item.variantKey())) {
-                    continue;
-                }
                 double tracing = items.predictTracing(i, known);
                 double logistic = items.predictLogistic(i, performance);
                 double w = items.tracingWeight();
@@ -155,7 +152,8 @@ public final class AdaptivePolicy implements Policy {
                 double predicted = w * tracing + (1 - w) * logistic;
                 double value = gain - DISTANCE_WEIGHT * Math.abs(predicted - TARGET_SUCCESS)
                         + 1e-9 * tieBreak(state.attempts(), item.variantKey());
-                if (value > bestValue) {
+                // The seen check costs a hash lookup: only for an item that would win.
+                if (value > bestValue && !state.seen().contains(item.variantKey())) {
                     bestValue = value;
                     best = i;
                 }

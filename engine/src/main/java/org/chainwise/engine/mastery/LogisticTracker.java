@@ -37,16 +37,19 @@ final class LogisticTracker {
      * The posterior of one student, per skill: the mean and variance of the log-odds of a right answer to
      * a typical item of the skill. An item's log-odds add {@link LogisticParameters#itemOffset}.
      */
-    record Skills(double[] mean, double[] variance, double[] slope, double rightGain, double wrongGain,
+    record Skills(double[] mean, double[] variance, double[] mastery, double rightGain, double wrongGain,
             double[] latent) {
 
         /**
-         * The expected rise of skill {@code k}'s mastery probability from one answer that is right with
-         * probability {@code p}: the expected rise of its log-odds (the student's own gains for a right
-         * and a wrong answer) times the slope of the mastery probability in the log-odds.
+         * The expected progress of skill {@code k} from one answer that is right with probability
+         * {@code p}: the expected rise of its log-odds (the student's own gains for a right and a wrong
+         * answer) times the probability the skill is not yet mastered, as knowledge tracing's learning
+         * rate times P(unknown). (The slope of the mastery probability instead would value a skill that
+         * has lapsed far below mastery at almost nothing, and on forgetting learners such skills were
+         * left to lapse further: 73% against 80% of 200 elo students mastered.)
          */
         double expectedProgress(int k, double p) {
-            return slope[k] * (p * rightGain + (1 - p) * wrongGain);
+            return (p * rightGain + (1 - p) * wrongGain) * (1 - mastery[k]);
         }
 
         /** The probability of a right answer on skill {@code k} at log-odds offset {@code offset}, averaged over the posterior. */
@@ -56,7 +59,7 @@ final class LogisticTracker {
 
         /** The posterior probability that a typical item of skill {@code k} is answered right at least {@link #MASTERED_SUCCESS} of the time. */
         double masteryProbability(int k) {
-            return Normal.cdf((mean[k] - MASTERED_LOGIT) / Math.sqrt(variance[k]));
+            return mastery[k];
         }
     }
 
@@ -106,14 +109,12 @@ final class LogisticTracker {
             mean[k] = m;
             variance[k] = v;
         }
-        double[] slope = new double[SKILLS];
+        double[] mastery = new double[SKILLS];
         for (int k = 0; k < SKILLS; k++) {
-            double sd = Math.sqrt(variance[k]);
-            double z = (mean[k] - MASTERED_LOGIT) / sd;
-            slope[k] = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI) / sd;
+            mastery[k] = Normal.cdf((mean[k] - MASTERED_LOGIT) / Math.sqrt(variance[k]));
         }
         double pace = 1 + latent[PACE];
-        return new Skills(mean, variance, slope, pace * parameters.successGain(), pace * parameters.failureGain(), latent);
+        return new Skills(mean, variance, mastery, pace * parameters.successGain(), pace * parameters.failureGain(), latent);
     }
 
     /** The probability of a right answer to {@code item}: the product over its skills. */
