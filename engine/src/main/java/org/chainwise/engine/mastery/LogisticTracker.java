@@ -46,7 +46,7 @@ final class LogisticTracker {
          * answer) times the probability the skill is not yet mastered, as knowledge tracing's learning
          * rate times P(unknown). (The slope of the mastery probability instead would value a skill that
          * has lapsed far below mastery at almost nothing, and on forgetting learners such skills were
-         * left to lapse further: 73% against 80% of 200 elo students mastered.)
+         * left to lapse further: MASTERY.md, "Why elo falls short".)
          */
         double expectedProgress(int k, double p) {
             return (p * rightGain + (1 - p) * wrongGain) * (1 - mastery[k]);

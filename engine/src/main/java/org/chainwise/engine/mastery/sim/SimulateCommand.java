@@ -68,6 +68,7 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "simulate students under a policy: --students N --model bkt|pfa|elo --policy adaptive|fixed|streak3 --seed S";
+        return "simulate students under a policy: --students N --model bkt|pfa|elo --policy adaptive|fixed|streak3 --seed S"
+                + " [--fixed-per-skill N --fixed-review R --budget B --variants V --calibration C]";
     }
 }

@@ -28,12 +28,14 @@ import org.chainwise.engine.mastery.StudentModel;
 import org.chainwise.engine.mastery.StudentState;
 
 /**
- * One simulation run: a calibration cohort works through a fixed sheet of {@code calibrationPerSkill}
- * items per skill and the student model is fitted to its log (as a deployment would fit to a pilot
- * term), then {@code students} new students
- * from the same population practise under the policy until it declares mastery, runs out of items, or
- * reaches {@code budget} items. Every student has its own random stream derived from the seed, so the
- * policies meet the very same students and the run is reproducible.
+ * One simulation run: a calibration cohort (its own random stream, never part of the evaluation) works
+ * through a fixed sheet of {@code calibrationPerSkill} items per skill and a quarter as many rounds of
+ * mixed review, and the student model is fitted to its log (as a deployment would fit to a pilot term);
+ * then {@code students} new students from the same population practise under the policy until it
+ * declares mastery, the practice set has nothing left to serve, or {@code budget} items. The fixed
+ * baseline is {@code fixedPerSkill} items per skill and {@code fixedReview} rounds of mixed review.
+ * Every student has its own random stream derived from the seed, so the policies meet the very same
+ * students and the run is reproducible.
  */
 public record Simulation(Population population, String policy, int students, long seed, int calibrationStudents,
         int calibrationPerSkill, int budget, int fixedPerSkill, int fixedReview, int variantsPerFamily) {
