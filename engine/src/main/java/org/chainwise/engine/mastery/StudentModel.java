@@ -23,7 +23,7 @@ import org.chainwise.engine.diagnose.Misconception;
  */
 public final class StudentModel {
 
-    /** A skill is mastered when it is known with at least this probability. */
+    /** A skill is mastered when its mastery probability is at least this. */
     public static final double MASTERY = 0.95;
 
     /** A misconception is treated as held, and remediated, from this belief on. */
@@ -53,12 +53,8 @@ public final class StudentModel {
 
     /** The probability that the student answers {@code item} right now: the blend of both trackers' predictions. */
     public double predict(StudentState state, Candidate item) {
-        return predict(state, item, tracker.skills(state.ability()));
-    }
-
-    double predict(StudentState state, Candidate item, LogisticTracker.Skills performance) {
         double w = parameters.tracingWeight();
-        return w * predictTracing(state, item) + (1 - w) * tracker.predict(performance, item);
+        return w * predictTracing(state, item) + (1 - w) * tracker.predict(tracker.skills(state.ability()), item);
     }
 
     /** The logistic tracker's view of {@code state}, computed once for many predictions. */
