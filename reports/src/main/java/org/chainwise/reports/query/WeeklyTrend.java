@@ -1,0 +1,48 @@
+package org.chainwise.reports.query;
+
+import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
+import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.chainwise.engine.diagnose.Misconception;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+
+/** Per code and week, the learner attempts showing the code; per week, the course's graded attempts. */
+public final class WeeklyTrend {
+
+    private final DSLContext dsl;
+
+    public WeeklyTrend(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Result forCourse(long courseId) {
+        Field<LocalDate> week = LearnerAttempts.week(ATTEMPT.SUBMITTED_AT);
+        Map<Misconception, Map<LocalDate, MisconceptionAttempts.Count>> byCode = new EnumMap<>(Misconception.class);
+        dsl.select(ATTEMPT_MISCONCEPTION.CODE, week, countDistinct(ATTEMPT.ID), countDistinct(ATTEMPT.USER_ID))
+                .from(ATTEMPT)
+                .join(ATTEMPT_MISCONCEPTION).on(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(ATTEMPT.ID))
+                .where(LearnerAttempts.inCourse(courseId))
+                .groupBy(ATTEMPT_MISCONCEPTION.CODE, week)
+                .forEach(row -> byCode.computeIfAbsent(Misconception.valueOf(row.value1()), code -> new HashMap<>())
+                        .put(row.value2(), new MisconceptionAttempts.Count(row.value3(), row.value4())));
+        Map<LocalDate, Integer> graded = new HashMap<>();
+        dsl.select(week, count())
+                .from(ATTEMPT)
+                .where(LearnerAttempts.inCourse(courseId), LearnerAttempts.graded())
+                .groupBy(week)
+                .forEach(row -> graded.put(row.value1(), row.value2()));
+        return new Result(byCode, graded);
+    }
+
+    /** Counts by code and week (weeks without any absent), and graded attempts by week. */
+    public record Result(Map<Misconception, Map<LocalDate, MisconceptionAttempts.Count>> byCode,
+            Map<LocalDate, Integer> gradedByWeek) {
+    }
+}
