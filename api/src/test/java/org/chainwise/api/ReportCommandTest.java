@@ -16,6 +16,7 @@ import org.chainwise.migrations.TestPostgres;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,12 @@ class ReportCommandTest {
                 .set(org.chainwise.migrations.jooq.Tables.COURSE_ROLE.USER_ID, ana)
                 .set(org.chainwise.migrations.jooq.Tables.COURSE_ROLE.ROLE, "learner").execute();
         course.attempt(ana, course.item(ana), UUID.randomUUID(), "incorrect", "OUTER_AT_X");
+    }
+
+    @BeforeEach
+    void clearOutput() {
+        out.reset();
+        err.reset();
     }
 
     private int run(String... args) {

@@ -22,7 +22,6 @@ import org.chainwise.reports.StudentReport.HeldMisconception;
 import org.chainwise.reports.StudentReport.SkillMastery;
 import org.chainwise.reports.query.AttemptRows;
 import org.chainwise.reports.query.CourseHeader;
-import org.chainwise.reports.query.CourseTotals;
 import org.chainwise.reports.query.CoursesSummaryQuery;
 import org.chainwise.reports.query.FamilyDifficulty;
 import org.chainwise.reports.query.HeldBeliefs;
@@ -108,27 +107,51 @@ public final class CourseReports {
     }
 
     private CourseReport build(long courseId, String title) {
-        var totals = new CourseTotals(dsl).forCourse(courseId);
+        StudentMastery learners = new StudentMastery(dsl);
+        List<StudentMastery.Learner> roster = learners.roster(courseId);
+        Map<Long, StudentMastery.Activity> activity = learners.activity(courseId);
+        WeeklyTrend.Result trend = new WeeklyTrend(dsl).forCourse(courseId);
         List<LocalDate> weeks = new ArrayList<>();
-        if (totals.firstWeek().isPresent()) {
-            for (LocalDate week = totals.firstWeek().get(); !week.isAfter(totals.lastWeek().orElseThrow()); week = week.plusWeeks(1)) {
+        if (!trend.gradedByWeek().isEmpty()) {
+            for (LocalDate week = trend.gradedByWeek().firstKey(); !week.isAfter(trend.gradedByWeek().lastKey());
+                    week = week.plusWeeks(1)) {
                 weeks.add(week);
             }
         }
         List<Belief> beliefs = new HeldBeliefs(dsl).forCourse(courseId);
         SharedNotes.ByObject notes = new SharedNotes(dsl).forCourse(courseId);
+        List<FamilyReport> families = families(courseId, notes);
+        List<Note> otherNotes = new ArrayList<>(notes.other());
+        // A note about a family with no attempts here has no row to sit in: it joins the general notes.
+        notes.byFamily().forEach((family, about) -> {
+            if (families.stream().noneMatch(f -> f.family().equals(family))) {
+                otherNotes.addAll(about);
+            }
+        });
+        otherNotes.sort(Comparator.comparing(Note::createdAt).thenComparingLong(Note::id));
         return new CourseReport(courseId, title, clock.instant(), StudentModel.HELD, StudentModel.MASTERY, weeks,
-                totals.totals(), misconceptions(courseId, weeks, beliefs, notes), students(courseId, beliefs),
-                families(courseId, notes), notes.other());
+                totals(roster, activity), misconceptions(courseId, weeks, trend, beliefs, notes),
+                students(courseId, roster, activity, beliefs), families, otherNotes);
     }
 
-    private List<MisconceptionReport> misconceptions(long courseId, List<LocalDate> weeks, List<Belief> beliefs,
-            SharedNotes.ByObject notes) {
+    private static Totals totals(List<StudentMastery.Learner> roster, Map<Long, StudentMastery.Activity> activity) {
+        int attempts = 0;
+        int correct = 0;
+        int incorrect = 0;
+        for (StudentMastery.Activity done : activity.values()) {
+            attempts += done.attempts();
+            correct += done.correct();
+            incorrect += done.incorrect();
+        }
+        return new Totals(roster.size(), activity.size(), attempts, correct, incorrect, attempts - correct - incorrect);
+    }
+
+    private List<MisconceptionReport> misconceptions(long courseId, List<LocalDate> weeks, WeeklyTrend.Result trend,
+            List<Belief> beliefs, SharedNotes.ByObject notes) {
         Map<Misconception, String> descriptions = new EnumMap<>(Misconception.class);
         dsl.select(MISCONCEPTION.CODE, MISCONCEPTION.DESCRIPTION).from(MISCONCEPTION)
                 .forEach(row -> descriptions.put(Misconception.valueOf(row.value1()), row.value2()));
         var counts = new MisconceptionAttempts(dsl).forCourse(courseId);
-        var trend = new WeeklyTrend(dsl).forCourse(courseId);
         var where = new WhereMisconceptionsAppear(dsl);
         var families = where.families(courseId);
         var layers = where.layers(courseId);
@@ -156,12 +179,16 @@ public final class CourseReports {
         return reports;
     }
 
-    private List<StudentReport> students(long courseId, List<Belief> beliefs) {
-        StudentMastery query = new StudentMastery(dsl);
-        var activity = query.activity(courseId);
-        var mastery = query.mastery(courseId);
+    private List<StudentReport> students(long courseId, List<StudentMastery.Learner> roster,
+            Map<Long, StudentMastery.Activity> activity, List<Belief> beliefs) {
+        var mastery = new StudentMastery(dsl).mastery(courseId);
+        Map<Long, List<HeldMisconception>> held = new java.util.HashMap<>();
+        for (Belief belief : beliefs) {
+            held.computeIfAbsent(belief.userId(), user -> new ArrayList<>())
+                    .add(new HeldMisconception(belief.code(), belief.belief(), belief.lastSeenAt()));
+        }
         List<StudentReport> students = new ArrayList<>();
-        for (var learner : query.roster(courseId)) {
+        for (var learner : roster) {
             var done = activity.get(learner.userId());
             var rows = mastery.getOrDefault(learner.userId(), Map.of());
             List<SkillMastery> skills = new ArrayList<>();
@@ -170,11 +197,9 @@ public final class CourseReports {
                 skills.add(row == null ? new SkillMastery(skill, null, false, 0)
                         : new SkillMastery(skill, row.pMastery(), row.pMastery() >= StudentModel.MASTERY, row.evidenceCount()));
             }
-            List<HeldMisconception> held = beliefs.stream().filter(b -> b.userId() == learner.userId())
-                    .map(b -> new HeldMisconception(b.code(), b.belief(), b.lastSeenAt())).toList();
             students.add(new StudentReport(learner.userId(), learner.name(), learner.subject(),
                     done == null ? 0 : done.attempts(), done == null ? 0 : done.correct(),
-                    done == null ? null : done.lastAttemptAt(), skills, held));
+                    done == null ? null : done.lastAttemptAt(), skills, held.getOrDefault(learner.userId(), List.of())));
         }
         return students;
     }

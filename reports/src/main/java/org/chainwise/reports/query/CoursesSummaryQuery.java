@@ -84,11 +84,10 @@ public final class CoursesSummaryQuery {
     /** Per course and code: learner attempts diagnosed with it at any rank. */
     public Map<Long, Map<Misconception, Integer>> attemptsShowing() {
         Map<Long, Map<Misconception, Integer>> showing = new HashMap<>();
-        dsl.select(ATTEMPT.COURSE_ID, ATTEMPT_MISCONCEPTION.CODE, countDistinct(ATTEMPT.ID))
-                .from(ATTEMPT)
-                .join(ATTEMPT_MISCONCEPTION).on(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(ATTEMPT.ID))
-                .where(Roster.isLearner(ATTEMPT.COURSE_ID, ATTEMPT.USER_ID))
-                .groupBy(ATTEMPT.COURSE_ID, ATTEMPT_MISCONCEPTION.CODE)
+        dsl.select(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.CODE, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID))
+                .from(ATTEMPT_MISCONCEPTION)
+                .where(Roster.isLearner(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.USER_ID))
+                .groupBy(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.CODE)
                 .forEach(row -> showing.computeIfAbsent(row.value1(), course -> new EnumMap<>(Misconception.class))
                         .put(Misconception.valueOf(row.value2()), row.value3()));
         return showing;

@@ -15,7 +15,7 @@ import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.reports.FamilyReport.Distractor;
 import org.jooq.DSLContext;
 
-/** Per item family of a course: learner attempts by verdict, and the first diagnoses of its incorrect attempts. */
+/** Per item family of a course: learner attempts by verdict, and the first diagnoses of its (incorrect) diagnosed attempts. */
 public final class FamilyDifficulty {
 
     private final DSLContext dsl;
@@ -40,15 +40,13 @@ public final class FamilyDifficulty {
     public Map<String, List<Distractor>> distractors(long courseId) {
         Map<String, List<Distractor>> distractors = new HashMap<>();
         var attempts = count();
-        dsl.select(ITEM_SERVED.FAMILY, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, attempts,
-                        countDistinct(ATTEMPT.USER_ID))
-                .from(ATTEMPT)
-                .join(ATTEMPT_MISCONCEPTION).on(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(ATTEMPT.ID),
-                        ATTEMPT_MISCONCEPTION.RANK.eq(inline((short) 1)))
-                .join(ITEM_SERVED).on(ITEM_SERVED.ID.eq(ATTEMPT.ITEM_ID))
-                .where(LearnerAttempts.inCourse(courseId), LearnerAttempts.incorrect(), ITEM_SERVED.COURSE_ID.eq(courseId))
-                .groupBy(ITEM_SERVED.FAMILY, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER)
-                .orderBy(ITEM_SERVED.FAMILY, attempts.desc(), ATTEMPT_MISCONCEPTION.CODE,
+        // Only incorrect attempts are diagnosed, and each has one first diagnosis: a count of rows is a count of attempts.
+        dsl.select(ATTEMPT_MISCONCEPTION.FAMILY, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, attempts,
+                        countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
+                .from(ATTEMPT_MISCONCEPTION)
+                .where(LearnerAttempts.diagnosedInCourse(courseId), ATTEMPT_MISCONCEPTION.RANK.eq(inline((short) 1)))
+                .groupBy(ATTEMPT_MISCONCEPTION.FAMILY, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER)
+                .orderBy(ATTEMPT_MISCONCEPTION.FAMILY, attempts.desc(), ATTEMPT_MISCONCEPTION.CODE,
                         ATTEMPT_MISCONCEPTION.LAYER.asc().nullsLast())
                 .forEach(row -> distractors.computeIfAbsent(row.value1(), family -> new ArrayList<>())
                         .add(new Distractor(Misconception.valueOf(row.value2()),

@@ -1,6 +1,7 @@
 package org.chainwise.reports.query;
 
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
+import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 
@@ -10,7 +11,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 
-/** The conditions and expressions every report query shares over the {@code attempt} table. */
+/** The conditions and expressions the report queries share over {@code attempt} and {@code attempt_misconception}. */
 final class LearnerAttempts {
 
     static final String CORRECT = "correct";
@@ -22,6 +23,12 @@ final class LearnerAttempts {
     /** The attempts that learners of the course made. */
     static Condition inCourse(long courseId) {
         return ATTEMPT.COURSE_ID.eq(courseId).and(Roster.isLearner(ATTEMPT.COURSE_ID, ATTEMPT.USER_ID));
+    }
+
+    /** The diagnoses of the attempts that learners of the course made (attempt_misconception carries both since V5). */
+    static Condition diagnosedInCourse(long courseId) {
+        return ATTEMPT_MISCONCEPTION.COURSE_ID.eq(courseId)
+                .and(Roster.isLearner(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.USER_ID));
     }
 
     static Condition correct() {

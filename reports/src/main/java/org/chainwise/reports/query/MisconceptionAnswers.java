@@ -66,9 +66,8 @@ public final class MisconceptionAnswers {
         Condition codeCondition = only == null ? org.jooq.impl.DSL.noCondition() : ATTEMPT_MISCONCEPTION.CODE.eq(only.name());
         return select(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.as("attempt_id"), ATTEMPT_MISCONCEPTION.CODE.as("code"),
                         min(ATTEMPT_MISCONCEPTION.LAYER).as("layer"))
-                .from(ATTEMPT)
-                .join(ATTEMPT_MISCONCEPTION).on(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(ATTEMPT.ID))
-                .where(LearnerAttempts.inCourse(courseId), codeCondition)
+                .from(ATTEMPT_MISCONCEPTION)
+                .where(LearnerAttempts.diagnosedInCourse(courseId), codeCondition)
                 .groupBy(ATTEMPT_MISCONCEPTION.ATTEMPT_ID, ATTEMPT_MISCONCEPTION.CODE)
                 .asTable("shown");
     }

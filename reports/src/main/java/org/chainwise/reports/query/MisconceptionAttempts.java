@@ -1,6 +1,5 @@
 package org.chainwise.reports.query;
 
-import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
 import static org.jooq.impl.DSL.countDistinct;
 
@@ -21,10 +20,10 @@ public final class MisconceptionAttempts {
     /** Codes no attempt showed are absent. */
     public Map<Misconception, Count> forCourse(long courseId) {
         Map<Misconception, Count> counts = new EnumMap<>(Misconception.class);
-        dsl.select(ATTEMPT_MISCONCEPTION.CODE, countDistinct(ATTEMPT.ID), countDistinct(ATTEMPT.USER_ID))
-                .from(ATTEMPT)
-                .join(ATTEMPT_MISCONCEPTION).on(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(ATTEMPT.ID))
-                .where(LearnerAttempts.inCourse(courseId))
+        dsl.select(ATTEMPT_MISCONCEPTION.CODE, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
+                        countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
+                .from(ATTEMPT_MISCONCEPTION)
+                .where(LearnerAttempts.diagnosedInCourse(courseId))
                 .groupBy(ATTEMPT_MISCONCEPTION.CODE)
                 .forEach(row -> counts.put(Misconception.valueOf(row.value1()), new Count(row.value2(), row.value3())));
         return counts;

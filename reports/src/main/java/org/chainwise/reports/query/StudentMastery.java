@@ -36,14 +36,16 @@ public final class StudentMastery {
                 .fetch(row -> new Learner(row.value1(), row.value2(), row.value3()));
     }
 
-    /** Attempts, correct ones and the last one's time, per learner with any. */
+    /** Attempts, correct and incorrect ones and the last one's time, per learner with any. */
     public Map<Long, Activity> activity(long courseId) {
         Map<Long, Activity> activity = new HashMap<>();
-        dsl.select(ATTEMPT.USER_ID, count(), count().filterWhere(LearnerAttempts.correct()), max(ATTEMPT.SUBMITTED_AT))
+        dsl.select(ATTEMPT.USER_ID, count(), count().filterWhere(LearnerAttempts.correct()),
+                        count().filterWhere(LearnerAttempts.incorrect()), max(ATTEMPT.SUBMITTED_AT))
                 .from(ATTEMPT)
                 .where(LearnerAttempts.inCourse(courseId))
                 .groupBy(ATTEMPT.USER_ID)
-                .forEach(row -> activity.put(row.value1(), new Activity(row.value2(), row.value3(), row.value4().toInstant())));
+                .forEach(row -> activity.put(row.value1(),
+                        new Activity(row.value2(), row.value3(), row.value4(), row.value5().toInstant())));
         return activity;
     }
 
@@ -63,7 +65,7 @@ public final class StudentMastery {
     }
 
     /** What a learner has done so far. */
-    public record Activity(int attempts, int correct, Instant lastAttemptAt) {
+    public record Activity(int attempts, int correct, int incorrect, Instant lastAttemptAt) {
     }
 
     /** One mastery row. */

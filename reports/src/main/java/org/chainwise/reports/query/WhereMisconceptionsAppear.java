@@ -1,8 +1,6 @@
 package org.chainwise.reports.query;
 
-import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
-import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
 import static org.jooq.impl.DSL.countDistinct;
 
 import java.util.ArrayList;
@@ -26,14 +24,12 @@ public final class WhereMisconceptionsAppear {
     /** Families most attempts first, then by name. */
     public Map<Misconception, List<FamilyCount>> families(long courseId) {
         Map<Misconception, List<FamilyCount>> families = new EnumMap<>(Misconception.class);
-        var attempts = countDistinct(ATTEMPT.ID);
-        dsl.select(ATTEMPT_MISCONCEPTION.CODE, ITEM_SERVED.FAMILY, attempts, countDistinct(ATTEMPT.USER_ID))
-                .from(ATTEMPT)
-                .join(ATTEMPT_MISCONCEPTION).on(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(ATTEMPT.ID))
-                .join(ITEM_SERVED).on(ITEM_SERVED.ID.eq(ATTEMPT.ITEM_ID))
-                .where(LearnerAttempts.inCourse(courseId), ITEM_SERVED.COURSE_ID.eq(courseId))
-                .groupBy(ATTEMPT_MISCONCEPTION.CODE, ITEM_SERVED.FAMILY)
-                .orderBy(ATTEMPT_MISCONCEPTION.CODE, attempts.desc(), ITEM_SERVED.FAMILY)
+        var attempts = countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID);
+        dsl.select(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.FAMILY, attempts, countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
+                .from(ATTEMPT_MISCONCEPTION)
+                .where(LearnerAttempts.diagnosedInCourse(courseId))
+                .groupBy(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.FAMILY)
+                .orderBy(ATTEMPT_MISCONCEPTION.CODE, attempts.desc(), ATTEMPT_MISCONCEPTION.FAMILY)
                 .forEach(row -> families.computeIfAbsent(Misconception.valueOf(row.value1()), code -> new ArrayList<>())
                         .add(new FamilyCount(row.value2(), row.value3(), row.value4())));
         return families;
@@ -42,11 +38,10 @@ public final class WhereMisconceptionsAppear {
     /** Layers outermost first; a diagnosis that named no layer last. */
     public Map<Misconception, List<LayerCount>> layers(long courseId) {
         Map<Misconception, List<LayerCount>> layers = new EnumMap<>(Misconception.class);
-        dsl.select(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, countDistinct(ATTEMPT.ID),
-                        countDistinct(ATTEMPT.USER_ID))
-                .from(ATTEMPT)
-                .join(ATTEMPT_MISCONCEPTION).on(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(ATTEMPT.ID))
-                .where(LearnerAttempts.inCourse(courseId))
+        dsl.select(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
+                        countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
+                .from(ATTEMPT_MISCONCEPTION)
+                .where(LearnerAttempts.diagnosedInCourse(courseId))
                 .groupBy(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER)
                 .orderBy(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER.asc().nullsLast())
                 .forEach(row -> layers.computeIfAbsent(Misconception.valueOf(row.value1()), code -> new ArrayList<>())
