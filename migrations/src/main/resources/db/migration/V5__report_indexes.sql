@@ -60,3 +60,11 @@ CREATE INDEX course_role_learner ON course_role (course_id, user_id) WHERE role 
 
 -- The notes shared in a course.
 CREATE INDEX research_note_shared ON research_note (course_id, object_key) WHERE visibility = 'shared';
+
+-- A learner belongs to one course (per platform), so user_id determines course_id. Without being
+-- told, the planner multiplies the two selectivities and expects a course's learner to have a
+-- handful of attempts instead of hundreds, and then picks nested loops that probe an index once
+-- per attempt. Functional-dependency statistics correct the estimate.
+CREATE STATISTICS attempt_course_user (dependencies) ON course_id, user_id FROM attempt;
+CREATE STATISTICS attempt_misconception_course_user (dependencies) ON course_id, user_id FROM attempt_misconception;
+CREATE STATISTICS item_served_course_user (dependencies) ON course_id, user_id FROM item_served;

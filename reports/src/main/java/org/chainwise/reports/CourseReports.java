@@ -89,7 +89,7 @@ public final class CourseReports {
         var showing = query.attemptsShowing();
         List<CourseSummary> courses = new ArrayList<>();
         for (var course : query.courses()) {
-            var people = learners.getOrDefault(course.id(), new CoursesSummaryQuery.Learners(0, 0));
+            int students = learners.getOrDefault(course.id(), 0);
             var work = attempts.get(course.id());
             var held = holders.getOrDefault(course.id(), Map.of());
             var shown = showing.getOrDefault(course.id(), Map.of());
@@ -97,7 +97,7 @@ public final class CourseReports {
             for (Misconception code : Misconception.values()) {
                 codes.add(new CodeCount(code, held.getOrDefault(code, 0), shown.getOrDefault(code, 0)));
             }
-            courses.add(new CourseSummary(course.id(), course.title(), people.students(), people.started(),
+            courses.add(new CourseSummary(course.id(), course.title(), students, work == null ? 0 : work.students(),
                     work == null ? 0 : work.attempts(), work == null ? 0 : work.correct(),
                     work == null || work.graded() == 0 ? null : (double) work.correct() / work.graded(),
                     holdersOfAny.getOrDefault(course.id(), 0), codes, work == null ? null : work.lastAttemptAt()));

@@ -44,11 +44,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class ReportBench {
 
     static final String USAGE = "bench [--students 10000] [--attempts 2000000] [--course-size 300] [--weeks 12]"
-            + " [--runs 5] [--seed 1] [--plans FILE]   (DATABASE_URL: use that server, which must be empty"
+            + " [--runs 5] [--seed 1] [--plans FILE] [--html FILE]   (DATABASE_URL: use that server, which must be empty"
             + " or hold an earlier bench load; unset: an embedded server of its own)";
 
     /** The command's options. */
-    record Options(Shape shape, int runs, Path plans) {
+    record Options(Shape shape, int runs, Path plans, Path html) {
 
         static Options parse(String[] args) {
             int students = 10_000;
@@ -58,6 +58,7 @@ final class ReportBench {
             int runs = 5;
             long seed = 1;
             Path plans = null;
+            Path html = null;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 if (i + 1 >= args.length) {
@@ -72,10 +73,11 @@ final class ReportBench {
                     case "--runs" -> runs = positive(option, value);
                     case "--seed" -> seed = number(option, value);
                     case "--plans" -> plans = Path.of(value);
+                    case "--html" -> html = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
-            return new Options(new Shape(students, attempts, courseSize, weeks, LocalDate.of(2026, 11, 29), seed), runs, plans);
+            return new Options(new Shape(students, attempts, courseSize, weeks, LocalDate.of(2026, 11, 29), seed), runs, plans, html);
         }
 
         private static long number(String option, String value) {
@@ -154,6 +156,10 @@ final class ReportBench {
             CourseReport sample = reports.course(courseId).orElseThrow();
             out.printf(Locale.ROOT, "course %d: %d learners, %,d attempts%n", courseId, sample.totals().students(),
                     sample.totals().attempts());
+            if (options.html() != null) {
+                Files.writeString(options.html(), HtmlReport.html(sample));
+                out.println("course " + courseId + " report written to " + options.html());
+            }
             out.println("load average before timing: " + loadAverage());
             time("course report, queries + HTML", () -> HtmlReport.html(reports.course(courseId).orElseThrow()).length());
             time("course report, queries + JSON", () -> JsonReport.json(reports.course(courseId).orElseThrow()).length());

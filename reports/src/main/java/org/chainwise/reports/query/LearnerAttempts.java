@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /** The conditions and expressions the report queries share over {@code attempt} and {@code attempt_misconception}. */
@@ -42,6 +43,14 @@ final class LearnerAttempts {
     /** Correct or incorrect: the answer parsed and was graded. */
     static Condition graded() {
         return ATTEMPT.VERDICT.in(inline(CORRECT), inline(INCORRECT));
+    }
+
+    /**
+     * A code or family as a grouping key: compared bytewise ("C"), since they are ASCII names and
+     * the database's linguistic collation makes the sorts behind count(distinct) several times slower.
+     */
+    static Field<String> key(Field<String> name) {
+        return name.collate(DSL.collation("C"));
     }
 
     /** The Monday (UTC) of the week a timestamp falls in. */

@@ -64,11 +64,11 @@ public final class MisconceptionAnswers {
     /** (attempt_id, code, layer) for each learner attempt and code it showed, one row per pair. */
     private Table<?> shownIn(long courseId, Misconception only) {
         Condition codeCondition = only == null ? org.jooq.impl.DSL.noCondition() : ATTEMPT_MISCONCEPTION.CODE.eq(only.name());
-        return select(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.as("attempt_id"), ATTEMPT_MISCONCEPTION.CODE.as("code"),
+        return select(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.as("attempt_id"), LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE).as("code"),
                         min(ATTEMPT_MISCONCEPTION.LAYER).as("layer"))
                 .from(ATTEMPT_MISCONCEPTION)
                 .where(LearnerAttempts.diagnosedInCourse(courseId), codeCondition)
-                .groupBy(ATTEMPT_MISCONCEPTION.ATTEMPT_ID, ATTEMPT_MISCONCEPTION.CODE)
+                .groupBy(ATTEMPT_MISCONCEPTION.ATTEMPT_ID, LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE))
                 .asTable("shown");
     }
 

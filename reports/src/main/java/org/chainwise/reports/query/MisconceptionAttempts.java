@@ -20,11 +20,12 @@ public final class MisconceptionAttempts {
     /** Codes no attempt showed are absent. */
     public Map<Misconception, Count> forCourse(long courseId) {
         Map<Misconception, Count> counts = new EnumMap<>(Misconception.class);
-        dsl.select(ATTEMPT_MISCONCEPTION.CODE, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
+        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
+        dsl.select(code, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
                         countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
                 .from(ATTEMPT_MISCONCEPTION)
                 .where(LearnerAttempts.diagnosedInCourse(courseId))
-                .groupBy(ATTEMPT_MISCONCEPTION.CODE)
+                .groupBy(code)
                 .forEach(row -> counts.put(Misconception.valueOf(row.value1()), new Count(row.value2(), row.value3())));
         return counts;
     }

@@ -27,12 +27,13 @@ public final class WeeklyTrend {
     public Result forCourse(long courseId) {
         Field<LocalDate> shownWeek = LearnerAttempts.week(ATTEMPT_MISCONCEPTION.SUBMITTED_AT);
         Map<Misconception, Map<LocalDate, MisconceptionAttempts.Count>> byCode = new EnumMap<>(Misconception.class);
-        dsl.select(ATTEMPT_MISCONCEPTION.CODE, shownWeek, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
+        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
+        dsl.select(code, shownWeek, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
                         countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
                 .from(ATTEMPT_MISCONCEPTION)
                 .where(LearnerAttempts.diagnosedInCourse(courseId))
-                .groupBy(ATTEMPT_MISCONCEPTION.CODE, shownWeek)
-                .forEach(row -> byCode.computeIfAbsent(Misconception.valueOf(row.value1()), code -> new HashMap<>())
+                .groupBy(code, shownWeek)
+                .forEach(row -> byCode.computeIfAbsent(Misconception.valueOf(row.value1()), c -> new HashMap<>())
                         .put(row.value2(), new MisconceptionAttempts.Count(row.value3(), row.value4())));
         Field<LocalDate> week = LearnerAttempts.week(ATTEMPT.SUBMITTED_AT);
         TreeMap<LocalDate, Integer> graded = new TreeMap<>();

@@ -25,12 +25,14 @@ public final class WhereMisconceptionsAppear {
     public Map<Misconception, List<FamilyCount>> families(long courseId) {
         Map<Misconception, List<FamilyCount>> families = new EnumMap<>(Misconception.class);
         var attempts = countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID);
-        dsl.select(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.FAMILY, attempts, countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
+        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
+        var family = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.FAMILY);
+        dsl.select(code, family, attempts, countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
                 .from(ATTEMPT_MISCONCEPTION)
                 .where(LearnerAttempts.diagnosedInCourse(courseId))
-                .groupBy(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.FAMILY)
-                .orderBy(ATTEMPT_MISCONCEPTION.CODE, attempts.desc(), ATTEMPT_MISCONCEPTION.FAMILY)
-                .forEach(row -> families.computeIfAbsent(Misconception.valueOf(row.value1()), code -> new ArrayList<>())
+                .groupBy(code, family)
+                .orderBy(code, attempts.desc(), family)
+                .forEach(row -> families.computeIfAbsent(Misconception.valueOf(row.value1()), c -> new ArrayList<>())
                         .add(new FamilyCount(row.value2(), row.value3(), row.value4())));
         return families;
     }
@@ -38,13 +40,14 @@ public final class WhereMisconceptionsAppear {
     /** Layers outermost first; a diagnosis that named no layer last. */
     public Map<Misconception, List<LayerCount>> layers(long courseId) {
         Map<Misconception, List<LayerCount>> layers = new EnumMap<>(Misconception.class);
-        dsl.select(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
+        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
+        dsl.select(code, ATTEMPT_MISCONCEPTION.LAYER, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
                         countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
                 .from(ATTEMPT_MISCONCEPTION)
                 .where(LearnerAttempts.diagnosedInCourse(courseId))
-                .groupBy(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER)
-                .orderBy(ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER.asc().nullsLast())
-                .forEach(row -> layers.computeIfAbsent(Misconception.valueOf(row.value1()), code -> new ArrayList<>())
+                .groupBy(code, ATTEMPT_MISCONCEPTION.LAYER)
+                .orderBy(code, ATTEMPT_MISCONCEPTION.LAYER.asc().nullsLast())
+                .forEach(row -> layers.computeIfAbsent(Misconception.valueOf(row.value1()), c -> new ArrayList<>())
                         .add(new LayerCount(row.value2() == null ? null : row.value2().intValue(), row.value3(), row.value4())));
         return layers;
     }
