@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.chainwise.engine.diagnose.Misconception;
@@ -21,6 +22,9 @@ import org.chainwise.reports.MisconceptionReport.WeekCount;
 import org.chainwise.reports.StudentReport.HeldMisconception;
 import org.chainwise.reports.StudentReport.SkillMastery;
 import org.chainwise.reports.query.AttemptRows;
+import org.chainwise.reports.query.CourseActivity;
+import org.chainwise.reports.query.CourseDiagnoses;
+import org.chainwise.reports.query.CourseDiagnoses.Diagnosis;
 import org.chainwise.reports.query.CourseHeader;
 import org.chainwise.reports.query.CoursesSummaryQuery;
 import org.chainwise.reports.query.FamilyDifficulty;
@@ -107,20 +111,20 @@ public final class CourseReports {
     }
 
     private CourseReport build(long courseId, String title) {
-        StudentMastery learners = new StudentMastery(dsl);
-        List<StudentMastery.Learner> roster = learners.roster(courseId);
-        Map<Long, StudentMastery.Activity> activity = learners.activity(courseId);
-        WeeklyTrend.Result trend = new WeeklyTrend(dsl).forCourse(courseId);
+        List<StudentMastery.Learner> roster = new StudentMastery(dsl).roster(courseId);
+        List<CourseActivity.LearnerWeek> learnerWeeks = new CourseActivity(dsl).forCourse(courseId);
+        Map<Long, CourseActivity.Activity> activity = CourseActivity.byLearner(learnerWeeks);
+        NavigableMap<LocalDate, Integer> graded = CourseActivity.gradedByWeek(learnerWeeks);
         List<LocalDate> weeks = new ArrayList<>();
-        if (!trend.gradedByWeek().isEmpty()) {
-            for (LocalDate week = trend.gradedByWeek().firstKey(); !week.isAfter(trend.gradedByWeek().lastKey());
-                    week = week.plusWeeks(1)) {
+        if (!graded.isEmpty()) {
+            for (LocalDate week = graded.firstKey(); !week.isAfter(graded.lastKey()); week = week.plusWeeks(1)) {
                 weeks.add(week);
             }
         }
+        List<Diagnosis> diagnoses = new CourseDiagnoses(dsl).forCourse(courseId);
         List<Belief> beliefs = new HeldBeliefs(dsl).forCourse(courseId);
         SharedNotes.ByObject notes = new SharedNotes(dsl).forCourse(courseId);
-        List<FamilyReport> families = families(courseId, notes);
+        List<FamilyReport> families = families(courseId, diagnoses, notes);
         List<Note> otherNotes = new ArrayList<>(notes.other());
         // A note about a family with no attempts here has no row to sit in: it joins the general notes.
         notes.byFamily().forEach((family, about) -> {
@@ -130,15 +134,15 @@ public final class CourseReports {
         });
         otherNotes.sort(Comparator.comparing(Note::createdAt).thenComparingLong(Note::id));
         return new CourseReport(courseId, title, clock.instant(), StudentModel.HELD, StudentModel.MASTERY, weeks,
-                totals(roster, activity), misconceptions(courseId, weeks, trend, beliefs, notes),
+                totals(roster, activity), misconceptions(courseId, weeks, graded, diagnoses, beliefs, notes),
                 students(courseId, roster, activity, beliefs), families, otherNotes);
     }
 
-    private static Totals totals(List<StudentMastery.Learner> roster, Map<Long, StudentMastery.Activity> activity) {
+    private static Totals totals(List<StudentMastery.Learner> roster, Map<Long, CourseActivity.Activity> activity) {
         int attempts = 0;
         int correct = 0;
         int incorrect = 0;
-        for (StudentMastery.Activity done : activity.values()) {
+        for (CourseActivity.Activity done : activity.values()) {
             attempts += done.attempts();
             correct += done.correct();
             incorrect += done.incorrect();
@@ -146,25 +150,26 @@ public final class CourseReports {
         return new Totals(roster.size(), activity.size(), attempts, correct, incorrect, attempts - correct - incorrect);
     }
 
-    private List<MisconceptionReport> misconceptions(long courseId, List<LocalDate> weeks, WeeklyTrend.Result trend,
-            List<Belief> beliefs, SharedNotes.ByObject notes) {
+    private List<MisconceptionReport> misconceptions(long courseId, List<LocalDate> weeks,
+            NavigableMap<LocalDate, Integer> gradedByWeek, List<Diagnosis> diagnoses, List<Belief> beliefs,
+            SharedNotes.ByObject notes) {
         Map<Misconception, String> descriptions = new EnumMap<>(Misconception.class);
         dsl.select(MISCONCEPTION.CODE, MISCONCEPTION.DESCRIPTION).from(MISCONCEPTION)
                 .forEach(row -> descriptions.put(Misconception.valueOf(row.value1()), row.value2()));
-        var counts = new MisconceptionAttempts(dsl).forCourse(courseId);
-        var where = new WhereMisconceptionsAppear(dsl);
-        var families = where.families(courseId);
-        var layers = where.layers(courseId);
-        var examples = new MisconceptionAnswers(dsl).examples(courseId, EXAMPLES_PER_CODE);
+        var counts = MisconceptionAttempts.of(diagnoses);
+        var trend = WeeklyTrend.byCode(diagnoses);
+        var families = WhereMisconceptionsAppear.families(diagnoses);
+        var layers = WhereMisconceptionsAppear.layers(diagnoses);
+        var examples = new MisconceptionAnswers(dsl).examples(courseId, diagnoses, EXAMPLES_PER_CODE);
         List<MisconceptionReport> reports = new ArrayList<>();
         for (Misconception code : Misconception.values()) {
             List<Holder> holders = beliefs.stream().filter(b -> b.code() == code)
                     .map(b -> new Holder(b.userId(), b.name(), b.belief())).toList();
             var count = counts.getOrDefault(code, new MisconceptionAttempts.Count(0, 0));
-            var byWeek = trend.byCode().getOrDefault(code, Map.of());
+            var byWeek = trend.getOrDefault(code, Map.of());
             List<WeekCount> weekly = weeks.stream().map(week -> {
                 var shown = byWeek.getOrDefault(week, new MisconceptionAttempts.Count(0, 0));
-                int graded = trend.gradedByWeek().getOrDefault(week, 0);
+                int graded = gradedByWeek.getOrDefault(week, 0);
                 return new WeekCount(week, shown.attempts(), shown.students(), graded,
                         graded == 0 ? 0 : (double) shown.attempts() / graded);
             }).toList();
@@ -180,7 +185,7 @@ public final class CourseReports {
     }
 
     private List<StudentReport> students(long courseId, List<StudentMastery.Learner> roster,
-            Map<Long, StudentMastery.Activity> activity, List<Belief> beliefs) {
+            Map<Long, CourseActivity.Activity> activity, List<Belief> beliefs) {
         var mastery = new StudentMastery(dsl).mastery(courseId);
         Map<Long, List<HeldMisconception>> held = new java.util.HashMap<>();
         for (Belief belief : beliefs) {
@@ -204,10 +209,9 @@ public final class CourseReports {
         return students;
     }
 
-    private List<FamilyReport> families(long courseId, SharedNotes.ByObject notes) {
-        FamilyDifficulty query = new FamilyDifficulty(dsl);
-        var distractors = query.distractors(courseId);
-        return query.families(courseId).stream().map(family -> new FamilyReport(family.family(), family.attempts(),
+    private List<FamilyReport> families(long courseId, List<Diagnosis> diagnoses, SharedNotes.ByObject notes) {
+        var distractors = FamilyDifficulty.distractors(diagnoses);
+        return new FamilyDifficulty(dsl).families(courseId).stream().map(family -> new FamilyReport(family.family(), family.attempts(),
                 family.graded(), family.correct(),
                 family.graded() == 0 ? null : (double) family.correct() / family.graded(), family.students(),
                 distractors.getOrDefault(family.family(), List.of()), notes.about(family.family()))).toList();

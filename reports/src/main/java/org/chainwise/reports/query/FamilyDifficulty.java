@@ -1,20 +1,22 @@
 package org.chainwise.reports.query;
 
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
-import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
 import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.reports.FamilyReport.Distractor;
+import org.chainwise.reports.query.CourseDiagnoses.Diagnosis;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -30,45 +32,55 @@ public final class FamilyDifficulty {
 
     /** Families by name. */
     public List<Family> families(long courseId) {
-        // Per learner and family first (a hash aggregate of a few thousand groups), then per family:
-        // counting distinct learners directly would sort every attempt of the course.
-        Field<String> family = LearnerAttempts.key(ITEM_SERVED.FAMILY).as("family");
+        // Attempts are counted per item first (one pass over the course's attempts), then joined to
+        // their items in bulk: joining each attempt to its item probes an index once per attempt.
         Field<Integer> attempts = count().as("attempts");
         Field<Integer> graded = count().filterWhere(LearnerAttempts.graded()).as("graded");
         Field<Integer> correct = count().filterWhere(LearnerAttempts.correct()).as("correct");
-        Table<?> perLearner = select(ATTEMPT.USER_ID, family, attempts, graded, correct)
+        Table<?> perItem = select(ATTEMPT.ITEM_ID, ATTEMPT.USER_ID, attempts, graded, correct)
                 .from(ATTEMPT)
-                .join(ITEM_SERVED).on(ITEM_SERVED.ID.eq(ATTEMPT.ITEM_ID))
-                .where(LearnerAttempts.inCourse(courseId), ITEM_SERVED.COURSE_ID.eq(courseId))
-                .groupBy(ATTEMPT.USER_ID, LearnerAttempts.key(ITEM_SERVED.FAMILY))
-                .asTable("per_learner");
-        Field<String> byFamily = perLearner.field(family);
-        return dsl.select(byFamily, sum(perLearner.field(attempts)), sum(perLearner.field(graded)),
-                        sum(perLearner.field(correct)), count())
-                .from(perLearner)
-                .groupBy(byFamily)
-                .orderBy(byFamily)
-                .fetch(row -> new Family(row.value1(), row.value2().intValue(), row.value3().intValue(),
-                        row.value4().intValue(), row.value5()));
+                .where(LearnerAttempts.inCourse(courseId))
+                .groupBy(ATTEMPT.ITEM_ID, ATTEMPT.USER_ID)
+                .asTable("per_item");
+        Map<String, int[]> totals = new TreeMap<>();
+        Map<String, Set<Long>> students = new HashMap<>();
+        dsl.select(ITEM_SERVED.FAMILY, perItem.field(ATTEMPT.USER_ID), sum(perItem.field(attempts)),
+                        sum(perItem.field(graded)), sum(perItem.field(correct)))
+                .from(perItem)
+                .join(ITEM_SERVED).on(ITEM_SERVED.ID.eq(perItem.field(ATTEMPT.ITEM_ID)), ITEM_SERVED.COURSE_ID.eq(courseId))
+                .groupBy(ITEM_SERVED.FAMILY, perItem.field(ATTEMPT.USER_ID))
+                .forEach(row -> {
+                    int[] sums = totals.computeIfAbsent(row.value1(), family -> new int[3]);
+                    sums[0] += row.value3().intValue();
+                    sums[1] += row.value4().intValue();
+                    sums[2] += row.value5().intValue();
+                    students.computeIfAbsent(row.value1(), family -> new HashSet<>()).add(row.value2());
+                });
+        List<Family> families = new ArrayList<>();
+        totals.forEach((family, sums) -> families.add(new Family(family, sums[0], sums[1], sums[2], students.get(family).size())));
+        return families;
     }
 
-    /** Per family, the distractors produced: most attempts first. */
-    public Map<String, List<Distractor>> distractors(long courseId) {
+    /**
+     * Per family, the distractors produced: the first diagnosis of each diagnosed attempt (only
+     * incorrect attempts are diagnosed), most attempts first.
+     */
+    public static Map<String, List<Distractor>> distractors(List<Diagnosis> diagnoses) {
+        record Key(String family, Misconception code, Integer layer) {
+        }
+        Map<Key, MisconceptionAttempts.Distinct> grouped = new HashMap<>();
+        for (Diagnosis diagnosis : diagnoses) {
+            if (diagnosis.rank() == 1) {
+                grouped.computeIfAbsent(new Key(diagnosis.family(), diagnosis.code(), diagnosis.layer()),
+                        key -> new MisconceptionAttempts.Distinct()).add(diagnosis);
+            }
+        }
         Map<String, List<Distractor>> distractors = new HashMap<>();
-        var attempts = count();
-        // Only incorrect attempts are diagnosed, and each has one first diagnosis: a count of rows is a count of attempts.
-        var family = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.FAMILY);
-        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
-        dsl.select(family, code, ATTEMPT_MISCONCEPTION.LAYER, attempts,
-                        countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
-                .from(ATTEMPT_MISCONCEPTION)
-                .where(LearnerAttempts.diagnosedInCourse(courseId), ATTEMPT_MISCONCEPTION.RANK.eq(inline((short) 1)))
-                .groupBy(family, code, ATTEMPT_MISCONCEPTION.LAYER)
-                .orderBy(family, attempts.desc(), code,
-                        ATTEMPT_MISCONCEPTION.LAYER.asc().nullsLast())
-                .forEach(row -> distractors.computeIfAbsent(row.value1(), f -> new ArrayList<>())
-                        .add(new Distractor(Misconception.valueOf(row.value2()),
-                                row.value3() == null ? null : row.value3().intValue(), row.value4(), row.value5())));
+        grouped.forEach((key, seen) -> distractors.computeIfAbsent(key.family(), f -> new ArrayList<>())
+                .add(new Distractor(key.code(), key.layer(), seen.count().attempts(), seen.count().students())));
+        distractors.values().forEach(list -> list.sort(Comparator.comparingInt(Distractor::attempts).reversed()
+                .thenComparing(Distractor::code)
+                .thenComparing(Distractor::layer, Comparator.nullsLast(Comparator.naturalOrder()))));
         return distractors;
     }
 

@@ -7,7 +7,6 @@ import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.rowNumber;
 import static org.jooq.impl.DSL.select;
 
 import java.util.ArrayList;
@@ -35,18 +34,38 @@ public final class MisconceptionAnswers {
         this.dsl = dsl;
     }
 
-    /** Up to {@code perCode} answers per code that any attempt showed. */
-    public Map<Misconception, List<AnswerExample>> examples(long courseId, int perCode) {
-        Table<?> shown = shownIn(courseId, null);
-        Field<Long> attemptId = shown.field("attempt_id", Long.class);
-        Field<String> code = shown.field("code", String.class);
-        Field<Integer> position = rowNumber().over().partitionBy(code).orderBy(attemptId.desc()).as("position");
-        Table<?> ranked = select(attemptId, code, shown.field("layer", Short.class), position).from(shown).asTable("ranked");
+    /** Up to {@code perCode} answers per code that any of {@code diagnoses} (the course's) showed. */
+    public Map<Misconception, List<AnswerExample>> examples(long courseId, List<CourseDiagnoses.Diagnosis> diagnoses,
+            int perCode) {
+        // The newest attempts per code, with the outermost layer each showed it at.
+        Map<Misconception, java.util.TreeMap<Long, Integer>> newest = new EnumMap<>(Misconception.class);
+        for (CourseDiagnoses.Diagnosis diagnosis : diagnoses) {
+            var attempts = newest.computeIfAbsent(diagnosis.code(), c -> new java.util.TreeMap<>(java.util.Comparator.reverseOrder()));
+            attempts.merge(diagnosis.attemptId(), diagnosis.layer() == null ? Integer.MAX_VALUE : diagnosis.layer(), Math::min);
+            if (attempts.size() > perCode) {
+                attempts.pollLastEntry();
+            }
+        }
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        newest.values().forEach(attempts -> ids.addAll(attempts.keySet()));
+        Map<Long, AnswerExample> byId = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            dsl.select(ATTEMPT.ID, ATTEMPT.USER_ID, coalesce(APP_USER.NAME, APP_USER.SUBJECT), ITEM_SERVED.FAMILY,
+                            ITEM_SERVED.VARIANT_KEY, ATTEMPT.RAW_ANSWER, ATTEMPT.INTERPRETED_TEXT, ATTEMPT.SUBMITTED_AT)
+                    .from(ATTEMPT)
+                    .join(ITEM_SERVED).on(ITEM_SERVED.ID.eq(ATTEMPT.ITEM_ID))
+                    .join(APP_USER).on(APP_USER.ID.eq(ATTEMPT.USER_ID))
+                    .where(ATTEMPT.COURSE_ID.eq(courseId), ATTEMPT.ID.in(ids))
+                    .forEach(row -> byId.put(row.value1(), new AnswerExample(row.value1(), row.value2(), row.value3(),
+                            row.value4(), row.value5(), null, row.value6(), row.value7(), row.value8().toInstant())));
+        }
         Map<Misconception, List<AnswerExample>> examples = new EnumMap<>(Misconception.class);
-        answersOf(ranked, ranked.field(position).le(perCode))
-                .orderBy(ranked.field(code), ranked.field(attemptId).desc())
-                .forEach(row -> examples.computeIfAbsent(Misconception.valueOf(row.get(ranked.field(code))),
-                        c -> new ArrayList<>()).add(example(row, ranked)));
+        newest.forEach((code, attempts) -> attempts.forEach((id, layer) -> {
+            AnswerExample answer = byId.get(id);
+            examples.computeIfAbsent(code, c -> new ArrayList<>()).add(new AnswerExample(answer.attemptId(), answer.userId(),
+                    answer.studentName(), answer.family(), answer.item(), layer == Integer.MAX_VALUE ? null : layer,
+                    answer.rawAnswer(), answer.interpretedText(), answer.submittedAt()));
+        }));
         return examples;
     }
 

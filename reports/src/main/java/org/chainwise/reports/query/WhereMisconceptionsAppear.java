@@ -1,54 +1,55 @@
 package org.chainwise.reports.query;
 
-import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
-import static org.jooq.impl.DSL.countDistinct;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.reports.MisconceptionReport.FamilyCount;
 import org.chainwise.reports.MisconceptionReport.LayerCount;
-import org.jooq.DSLContext;
+import org.chainwise.reports.query.CourseDiagnoses.Diagnosis;
 
 /** Per code, the item families and the composition layers of the learner attempts showing it. */
 public final class WhereMisconceptionsAppear {
 
-    private final DSLContext dsl;
+    /** Outermost layer first; a diagnosis that named no layer last. */
+    private static final Comparator<Integer> LAYER_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
 
-    public WhereMisconceptionsAppear(DSLContext dsl) {
-        this.dsl = dsl;
+    private WhereMisconceptionsAppear() {
     }
 
     /** Families most attempts first, then by name. */
-    public Map<Misconception, List<FamilyCount>> families(long courseId) {
+    public static Map<Misconception, List<FamilyCount>> families(List<Diagnosis> diagnoses) {
         Map<Misconception, List<FamilyCount>> families = new EnumMap<>(Misconception.class);
-        var attempts = countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID);
-        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
-        var family = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.FAMILY);
-        dsl.select(code, family, attempts, countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
-                .from(ATTEMPT_MISCONCEPTION)
-                .where(LearnerAttempts.diagnosedInCourse(courseId))
-                .groupBy(code, family)
-                .orderBy(code, attempts.desc(), family)
-                .forEach(row -> families.computeIfAbsent(Misconception.valueOf(row.value1()), c -> new ArrayList<>())
-                        .add(new FamilyCount(row.value2(), row.value3(), row.value4())));
+        grouped(diagnoses, Diagnosis::family, Comparator.<String>naturalOrder()).forEach((code, byFamily) -> {
+            List<FamilyCount> counts = new ArrayList<>();
+            byFamily.forEach((family, seen) -> counts.add(new FamilyCount(family, seen.count().attempts(), seen.count().students())));
+            counts.sort(Comparator.comparingInt(FamilyCount::attempts).reversed().thenComparing(FamilyCount::family));
+            families.put(code, counts);
+        });
         return families;
     }
 
-    /** Layers outermost first; a diagnosis that named no layer last. */
-    public Map<Misconception, List<LayerCount>> layers(long courseId) {
+    public static Map<Misconception, List<LayerCount>> layers(List<Diagnosis> diagnoses) {
         Map<Misconception, List<LayerCount>> layers = new EnumMap<>(Misconception.class);
-        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
-        dsl.select(code, ATTEMPT_MISCONCEPTION.LAYER, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID),
-                        countDistinct(ATTEMPT_MISCONCEPTION.USER_ID))
-                .from(ATTEMPT_MISCONCEPTION)
-                .where(LearnerAttempts.diagnosedInCourse(courseId))
-                .groupBy(code, ATTEMPT_MISCONCEPTION.LAYER)
-                .orderBy(code, ATTEMPT_MISCONCEPTION.LAYER.asc().nullsLast())
-                .forEach(row -> layers.computeIfAbsent(Misconception.valueOf(row.value1()), c -> new ArrayList<>())
-                        .add(new LayerCount(row.value2() == null ? null : row.value2().intValue(), row.value3(), row.value4())));
+        grouped(diagnoses, Diagnosis::layer, LAYER_ORDER).forEach((code, byLayer) -> {
+            List<LayerCount> counts = new ArrayList<>();
+            byLayer.forEach((layer, seen) -> counts.add(new LayerCount(layer, seen.count().attempts(), seen.count().students())));
+            layers.put(code, counts);
+        });
         return layers;
+    }
+
+    private static <K> Map<Misconception, TreeMap<K, MisconceptionAttempts.Distinct>> grouped(List<Diagnosis> diagnoses,
+            Function<Diagnosis, K> key, Comparator<K> order) {
+        Map<Misconception, TreeMap<K, MisconceptionAttempts.Distinct>> grouped = new EnumMap<>(Misconception.class);
+        for (Diagnosis diagnosis : diagnoses) {
+            grouped.computeIfAbsent(diagnosis.code(), c -> new TreeMap<>(order))
+                    .computeIfAbsent(key.apply(diagnosis), k -> new MisconceptionAttempts.Distinct()).add(diagnosis);
+        }
+        return grouped;
     }
 }
