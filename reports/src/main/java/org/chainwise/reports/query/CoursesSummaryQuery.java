@@ -8,6 +8,7 @@ import static org.chainwise.migrations.jooq.Tables.MISCONCEPTION_BELIEF;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.sum;
 
@@ -93,12 +94,21 @@ public final class CoursesSummaryQuery {
 
     /** Per course and code: learner attempts diagnosed with it at any rank. */
     public Map<Long, Map<Misconception, Integer>> attemptsShowing() {
-        Map<Long, Map<Misconception, Integer>> showing = new HashMap<>();
-        var code = LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE);
-        dsl.select(ATTEMPT_MISCONCEPTION.COURSE_ID, code, countDistinct(ATTEMPT_MISCONCEPTION.ATTEMPT_ID))
+        // One row per attempt and code first, grouped in the order of attempt_misconception_course_code
+        // so that nothing is sorted; the roster then filters those rows, not every diagnosis.
+        Field<Long> learner = min(ATTEMPT_MISCONCEPTION.USER_ID).as("user_id");
+        Table<?> shown = select(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.ATTEMPT_ID,
+                        learner)
                 .from(ATTEMPT_MISCONCEPTION)
-                .where(Roster.isLearner(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.USER_ID))
-                .groupBy(ATTEMPT_MISCONCEPTION.COURSE_ID, code)
+                .groupBy(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.ATTEMPT_ID)
+                .asTable("shown");
+        Field<Long> courseId = shown.field(ATTEMPT_MISCONCEPTION.COURSE_ID);
+        Field<String> code = shown.field(ATTEMPT_MISCONCEPTION.CODE);
+        Map<Long, Map<Misconception, Integer>> showing = new HashMap<>();
+        dsl.select(courseId, code, count())
+                .from(shown)
+                .where(Roster.isLearner(courseId, shown.field(learner)))
+                .groupBy(courseId, code)
                 .forEach(row -> showing.computeIfAbsent(row.value1(), course -> new EnumMap<>(Misconception.class))
                         .put(Misconception.valueOf(row.value2()), row.value3()));
         return showing;
