@@ -1,0 +1,53 @@
+package org.chainwise.reports.query;
+
+import static org.chainwise.migrations.jooq.Tables.APP_USER;
+import static org.chainwise.migrations.jooq.Tables.COURSE_ROLE;
+import static org.chainwise.migrations.jooq.Tables.SKILL_MASTERY;
+import static org.jooq.impl.DSL.coalesce;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chainwise.engine.mastery.Skill;
+import org.jooq.DSLContext;
+
+/** A course's roster and each learner's mastery rows. */
+public final class StudentMastery {
+
+    private final DSLContext dsl;
+
+    public StudentMastery(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Every learner on the roster, by name, then id. */
+    public List<Learner> roster(long courseId) {
+        var name = coalesce(APP_USER.NAME, APP_USER.SUBJECT);
+        return dsl.select(APP_USER.ID, name, APP_USER.SUBJECT)
+                .from(COURSE_ROLE)
+                .join(APP_USER).on(APP_USER.ID.eq(COURSE_ROLE.USER_ID))
+                .where(COURSE_ROLE.COURSE_ID.eq(courseId), Roster.learnerRows())
+                .orderBy(name, APP_USER.ID)
+                .fetch(row -> new Learner(row.value1(), row.value2(), row.value3()));
+    }
+
+    /** The mastery rows of the course, by user and skill. */
+    public Map<Long, Map<Skill, Mastery>> mastery(long courseId) {
+        Map<Long, Map<Skill, Mastery>> mastery = new HashMap<>();
+        dsl.select(SKILL_MASTERY.USER_ID, SKILL_MASTERY.SKILL, SKILL_MASTERY.P_MASTERY, SKILL_MASTERY.EVIDENCE_COUNT)
+                .from(SKILL_MASTERY)
+                .where(SKILL_MASTERY.COURSE_ID.eq(courseId))
+                .forEach(row -> mastery.computeIfAbsent(row.value1(), user -> new EnumMap<>(Skill.class))
+                        .put(Skill.valueOf(row.value2()), new Mastery(row.value3(), row.value4())));
+        return mastery;
+    }
+
+    /** A learner on the roster; {@code name} falls back to the LTI subject. */
+    public record Learner(long userId, String name, String subject) {
+    }
+
+    /** One mastery row. */
+    public record Mastery(double pMastery, int evidenceCount) {
+    }
+}
