@@ -5,14 +5,14 @@ import java.util.Map;
 import org.chainwise.migrations.DatabaseUrl;
 import org.chainwise.migrations.TestPostgres;
 
-/** Test properties pointing the application at a fresh schema on the test PostgreSQL (one per test class). */
+/** The application properties that point a test's application context at a fresh schema of the test PostgreSQL. */
 public final class TestDatabase {
 
     private TestDatabase() {
     }
 
-    /** Micronaut datasource properties for a fresh schema: what a test's {@code getProperties()} returns, or starts from. */
-    public static Map<String, String> properties() {
+    /** Datasource settings for a new, empty schema (the application migrates it at start-up). */
+    public static Map<String, String> freshSchemaProperties() {
         DatabaseUrl url = TestPostgres.freshSchema();
         Map<String, String> properties = new HashMap<>();
         properties.put("datasources.default.url", url.jdbcUrl());

@@ -33,7 +33,7 @@ class ToolKeysTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        return TestDatabase.freshSchemaProperties();
     }
 
     private URI url(String path) {

@@ -29,7 +29,7 @@ class HealthControllerTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        return TestDatabase.freshSchemaProperties();
     }
 
     @Test
