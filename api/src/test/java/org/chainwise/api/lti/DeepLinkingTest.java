@@ -8,21 +8,15 @@ import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET_SKILL;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.chainwise.api.TestDatabase;
 import org.chainwise.api.lti.Browser.Page;
 import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Deep Linking 2.0 against the test platform: an instructor's deep-linking launch opens the
@@ -31,38 +25,14 @@ import org.junit.jupiter.api.TestInstance;
  * the practice set the instructor chose.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DeepLinkingTest implements TestPropertyProvider {
+class DeepLinkingTest extends LtiHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REQUEST_TOKEN = Pattern.compile("name=\"request\" value=\"([A-Za-z0-9_-]+)\"");
 
     @Inject
-    EmbeddedServer server;
-
-    @Inject
     DSLContext dsl;
 
-    private final TestPlatform platform = TestPlatform.start();
-    private LtiFlow flow;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = TestDatabase.freshSchemaProperties();
-        properties.put("chainwise.admin-token", LtiFlow.ADMIN_TOKEN);
-        return properties;
-    }
-
-    @BeforeAll
-    void registerThePlatform() {
-        flow = new LtiFlow(platform, server.getURI());
-        flow.register();
-    }
-
-    @AfterAll
-    void stop() {
-        platform.close();
-    }
 
     private Page picker(Browser browser, List<String> roles) {
         return flow.launch(browser, request -> platform.sign(platform.deepLinking(request, flow.tool("/lti/deep-link"),

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.chainwise.api.TestDatabase;
 import org.chainwise.api.lti.Browser.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A launch in a browser that blocks third-party cookies, from a platform that offers the LTI
@@ -27,37 +20,13 @@ import org.junit.jupiter.api.TestInstance;
  * out the lti.put_data and lti.get_data messages the tool's pages ask for.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PlatformStorageTest implements TestPropertyProvider {
+class PlatformStorageTest extends LtiHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CONFIG = Pattern.compile(
             "<script type=\"application/json\" id=\"lti-storage\">(.*?)</script>", Pattern.DOTALL);
 
-    @Inject
-    EmbeddedServer server;
-
-    private final TestPlatform platform = TestPlatform.start();
     private final Map<String, String> storage = new ConcurrentHashMap<>();
-    private LtiFlow flow;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = TestDatabase.freshSchemaProperties();
-        properties.put("chainwise.admin-token", LtiFlow.ADMIN_TOKEN);
-        return properties;
-    }
-
-    @BeforeAll
-    void registerThePlatform() {
-        flow = new LtiFlow(platform, server.getURI());
-        flow.register();
-    }
-
-    @AfterAll
-    void stop() {
-        platform.close();
-    }
 
     private static JsonNode storageRequest(Page page) throws Exception {
         assertThat(page.status()).as(page.body()).isEqualTo(200);
