@@ -183,7 +183,7 @@ public class IdTokenVerifier {
             rawCustom.forEach((k, v) -> custom.put(k, String.valueOf(v)));
         }
         return new Header(platform, deploymentId, subject, text(claims.getClaim("name")), text(claims.getClaim("email")),
-                roleNames, course, target, custom);
+                roleNames, course, target, custom, claims.getExpirationTime().toInstant());
     }
 
     private static ResourceLinkLaunch resourceLinkLaunch(JWTClaimsSet claims, Header header) {

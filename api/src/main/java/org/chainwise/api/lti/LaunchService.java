@@ -3,6 +3,7 @@ package org.chainwise.api.lti;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -109,8 +110,10 @@ public class LaunchService {
             }
         }
         LtiMessage message = verifier.verify(post.idToken(), platform, login.nonce(), toolBase);
-        OffsetDateTime nonceKeptUntil = OffsetDateTime.now(ZoneOffset.UTC).plus(IdTokenVerifier.CLOCK_SKEW)
-                .plus(LoginService.LOGIN_LIFETIME);
+        // Kept as long as the token could pass the expiry check, and never shorter than a login lasts.
+        Instant keepUntil = message.header().expiresAt().plus(IdTokenVerifier.CLOCK_SKEW);
+        Instant loginEnd = Instant.now().plus(LoginService.LOGIN_LIFETIME);
+        OffsetDateTime nonceKeptUntil = (keepUntil.isAfter(loginEnd) ? keepUntil : loginEnd).atOffset(ZoneOffset.UTC);
         return switch (message) {
             case ResourceLinkLaunch launch -> land(launch, login, nonceKeptUntil, toolBase);
             case DeepLinkingRequest request -> pick(request, login, nonceKeptUntil);

@@ -1,6 +1,7 @@
 package org.chainwise.api.lti;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +13,11 @@ import java.util.Optional;
  */
 public sealed interface LtiMessage permits LtiMessage.ResourceLinkLaunch, LtiMessage.DeepLinkingRequest {
 
-    /** What every accepted message says: who, where, from which deployment, and for which target. */
+    /** What every accepted message says: who, where, from which deployment, for which target, and until when it is valid. */
     Header header();
 
     record Header(Platform platform, String deploymentId, String subject, String name, String email,
-            List<String> roles, Context context, URI targetLinkUri, Map<String, String> custom) {
+            List<String> roles, Context context, URI targetLinkUri, Map<String, String> custom, Instant expiresAt) {
         public Header {
             roles = List.copyOf(roles);
             custom = Map.copyOf(custom);
