@@ -133,11 +133,11 @@ public final class LtiCommand {
         if (urls.configured().isEmpty()) {
             out.println("(CHAINWISE_PUBLIC_URL is not set: showing http://localhost:8080)");
         }
-        out.println("Login initiation URL (OIDC login):   " + urls.login(base));
-        out.println("Redirect URI / launch URL:           " + urls.launch(base));
-        out.println("Target link URI (tool URL):          " + urls.launch(base));
+        out.println("Login initiation URL (OIDC login):    " + urls.login(base));
+        out.println("Redirect URI / launch URL:            " + urls.launch(base));
+        out.println("Target link URI (tool URL):           " + urls.launch(base));
         out.println("Deep linking URL (content selection): " + urls.deepLink(base));
-        out.println("Public keyset URL (JWKS):            " + urls.jwks(base));
+        out.println("Public keyset URL (JWKS):             " + urls.jwks(base));
         out.println("Scopes: " + String.join(" ", LtiClaims.SCOPE_LINE_ITEM, LtiClaims.SCOPE_SCORE,
                 LtiClaims.SCOPE_RESULT_READONLY, LtiClaims.SCOPE_MEMBERSHIPS));
         return OK;
