@@ -38,13 +38,19 @@ final class LtiFlow {
 
     /** Registers the test platform with the tool through the admin API, with its one deployment. */
     void register() {
+        register(false);
+    }
+
+    /** Registers the test platform with its one deployment; with {@code learnDeployments}, later ones are learned from launches. */
+    void register(boolean learnDeployments) {
         Page page = new Browser().post(tool("/api/v1/admin/lti/platforms"), admin(), adminJson(Map.of(
                 "issuer", platform.issuer(),
                 "clientId", TestPlatform.CLIENT_ID,
                 "authLoginUrl", platform.authUrl().toString(),
                 "authTokenUrl", platform.tokenUrl().toString(),
                 "jwksUrl", platform.jwksUrl().toString(),
-                "deploymentIds", List.of(TestPlatform.DEPLOYMENT_ID))));
+                "deploymentIds", List.of(TestPlatform.DEPLOYMENT_ID),
+                "learnDeployments", learnDeployments)));
         assertThat(page.status()).as(page.body()).isEqualTo(201);
     }
 

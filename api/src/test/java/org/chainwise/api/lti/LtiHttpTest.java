@@ -33,7 +33,12 @@ abstract class LtiHttpTest implements TestPropertyProvider {
     @BeforeAll
     void registerThePlatform() {
         flow = new LtiFlow(platform, server.getURI());
-        flow.register();
+        flow.register(learnsDeployments());
+    }
+
+    /** Whether the test platform is registered so that its new deployments are learned from launches. */
+    boolean learnsDeployments() {
+        return false;
     }
 
     @AfterAll

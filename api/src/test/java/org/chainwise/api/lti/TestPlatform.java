@@ -74,6 +74,7 @@ public final class TestPlatform implements AutoCloseable {
     private final List<AuthRequest> authRequests = new CopyOnWriteArrayList<>();
     private final List<String> deepLinkResponses = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch jwksGate;
+    private volatile boolean jwksDown;
     private volatile URI toolRedirectUri;
 
     /** The tool's OIDC authentication request as the platform received it. */
@@ -174,6 +175,11 @@ public final class TestPlatform implements AutoCloseable {
         CountDownLatch gate = new CountDownLatch(1);
         jwksGate = gate;
         return gate;
+    }
+
+    /** Makes the JWKS endpoint answer 503 (an outage) until called with false. */
+    public void jwksDown(boolean down) {
+        jwksDown = down;
     }
 
     /** Makes and publishes a new signing key; the old one stays published if {@code keepOld}. */
@@ -335,6 +341,10 @@ public final class TestPlatform implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (jwksDown) {
+            respond(exchange, 503, "text/plain", "maintenance");
+            return;
         }
         List<JWK> keys = new ArrayList<>();
         publishedKeys.forEach(k -> keys.add(k.toPublicJWK()));
