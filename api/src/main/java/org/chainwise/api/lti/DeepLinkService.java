@@ -16,7 +16,8 @@ import org.chainwise.api.store.ResourceLinkStore;
 import org.jooq.DSLContext;
 
 /**
- * The deep-linking response (Deep Linking 2.0 §4.2): the practice set the instructor chose,
+ * The deep-linking response (Deep Linking 2.0 §4.2): the practice set the instructor configured
+ * (or one of the course's sets, placed again),
  * returned as one {@code ltiResourceLink} content item whose custom parameters define the set and
  * whose {@code lineItem} asks the platform to make a gradebook column for it, in a JWT signed
  * with the tool's current key and addressed to the platform.
@@ -46,28 +47,46 @@ public class DeepLinkService {
         this.urls = urls;
     }
 
+    /** What the instructor chose: a set configured in the picker, or one of the course's sets placed again. */
+    public sealed interface Choice {
+        record Configured(PracticeSetDefinition definition) implements Choice {
+        }
+
+        record PlaceAgain(long practiceSetId) implements Choice {
+        }
+    }
+
     /** The signed response and where the browser posts it (as the form field {@code JWT}). */
     public record Response(URI returnUrl, String jwt) {
     }
 
-    public Response respond(String formToken, PracticeSetDefinition chosen, URI toolBase) {
+    public Response respond(String formToken, Choice choice, URI toolBase) {
         if (formToken == null || formToken.isBlank()) {
             throw LaunchRefused.badRequest("lti_deep_link_unknown", "The choice carries no request token: open the"
                     + " picker from the LMS again.");
         }
-        record Taken(PendingDeepLink request, Platform platform) {
+        record Taken(PendingDeepLink request, Platform platform, PracticeSetDefinition chosen) {
         }
         Taken taken = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
+            PendingDeepLink request = requests.take(tx, RandomTokens.sha256(formToken)).orElseThrow(() ->
+                    LaunchRefused.badRequest("lti_deep_link_unknown", "This deep-linking request is unknown, expired"
+                            + " or answered already: open the picker from the LMS again."));
+            PracticeSetDefinition chosen = switch (choice) {
+                case Choice.Configured configured -> configured.definition();
+                case Choice.PlaceAgain again -> links.placedSets(tx, request.courseId()).stream()
+                        .filter(p -> p.practiceSetId() == again.practiceSetId()).findFirst()
+                        .map(ResourceLinkStore.PlacedSet::definition)
+                        .orElseThrow(() -> LaunchRefused.badRequest("lti_deep_link_unknown", "Practice set "
+                                + again.practiceSetId() + " is not one of this course's sets."));
+            };
             List<String> unknown = links.unknownSkills(tx, chosen.skills());
             if (!unknown.isEmpty()) {
                 throw LaunchRefused.badRequest("lti_custom_invalid", "Unknown skills " + unknown + ".");
             }
-            PendingDeepLink request = requests.take(tx, RandomTokens.sha256(formToken)).orElseThrow(() ->
-                    LaunchRefused.badRequest("lti_deep_link_unknown", "This deep-linking request is unknown, expired"
-                            + " or answered already: open the picker from the LMS again."));
-            return new Taken(request, platforms.byId(tx, request.platformId()).orElseThrow());
+            return new Taken(request, platforms.byId(tx, request.platformId()).orElseThrow(), chosen);
         });
+        PracticeSetDefinition chosen = taken.chosen();
         Instant now = Instant.now();
         Map<String, Object> lineItem = new LinkedHashMap<>();
         lineItem.put("scoreMaximum", SCORE_MAXIMUM);

@@ -75,7 +75,8 @@ public class LaunchService {
         }
 
         /** A deep-linking request: show the picker, whose form carries {@code formToken}. */
-        record PickPracticeSet(String formToken, String courseTitle, boolean acceptMultiple) implements Outcome {
+        record PickPracticeSet(String formToken, String courseTitle, List<ResourceLinkStore.PlacedSet> placed)
+                implements Outcome {
         }
     }
 
@@ -160,16 +161,16 @@ public class LaunchService {
                     + " sets; the roles of this launch are " + header.roles() + ".");
         }
         String formToken = RandomTokens.next();
-        dsl.transaction(cfg -> {
+        List<ResourceLinkStore.PlacedSet> placed = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             Member member = member(tx, header, login, nonceKeptUntil, role);
             deepLinks.deleteExpired(tx);
             deepLinks.insert(tx, RandomTokens.sha256(formToken), new PendingDeepLink(header.platform().id(),
                     header.deploymentId(), member.courseId(), member.userId(),
                     request.settings().returnUrl().toString(), request.settings().data()), DEEP_LINK_LIFETIME);
+            return links.placedSets(tx, member.courseId());
         });
-        return new Outcome.PickPracticeSet(formToken, header.context() == null ? null : header.context().title(),
-                request.settings().acceptMultiple());
+        return new Outcome.PickPracticeSet(formToken, header.context() == null ? null : header.context().title(), placed);
     }
 
     private record Member(long userId, long courseId) {

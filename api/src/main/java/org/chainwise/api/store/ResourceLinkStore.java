@@ -38,6 +38,25 @@ public class ResourceLinkStore {
                 .fetchOptional(PRACTICE_SET.ID);
     }
 
+    /** A practice set of a course with the definition it was made from. */
+    public record PlacedSet(long practiceSetId, PracticeSetDefinition definition) {
+    }
+
+    /** The course's practice sets, newest first, each with its definition (what the deep-linking picker offers to place again). */
+    public List<PlacedSet> placedSets(DSLContext tx, long courseId) {
+        return tx.selectFrom(PRACTICE_SET).where(PRACTICE_SET.COURSE_ID.eq(courseId)).orderBy(PRACTICE_SET.ID.desc())
+                .fetch(row -> new PlacedSet(row.getId(), new PracticeSetDefinition(row.getDefinitionKey(), row.getTitle(),
+                        tx.select(PRACTICE_SET_SKILL.SKILL).from(PRACTICE_SET_SKILL)
+                                .where(PRACTICE_SET_SKILL.PRACTICE_SET_ID.eq(row.getId()))
+                                .orderBy(PRACTICE_SET_SKILL.SKILL).fetch(PRACTICE_SET_SKILL.SKILL),
+                        tx.select(PRACTICE_SET_FAMILY.FAMILY).from(PRACTICE_SET_FAMILY)
+                                .where(PRACTICE_SET_FAMILY.PRACTICE_SET_ID.eq(row.getId()))
+                                .orderBy(PRACTICE_SET_FAMILY.FAMILY).fetch(PRACTICE_SET_FAMILY.FAMILY),
+                        "item_count".equals(row.getCompletionRule())
+                                ? new Completion.ItemCount(row.getRequiredItems())
+                                : new Completion.Mastery(row.getMasteryThreshold().doubleValue()))));
+    }
+
     /** The skill codes among {@code skills} that the schema does not know. */
     public List<String> unknownSkills(DSLContext tx, List<String> skills) {
         Set<String> known = Set.copyOf(tx.select(SKILL.CODE).from(SKILL).where(SKILL.CODE.in(skills)).fetch(SKILL.CODE));

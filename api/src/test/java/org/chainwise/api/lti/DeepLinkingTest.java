@@ -103,6 +103,30 @@ class DeepLinkingTest extends LtiHttpTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSetOfTheCourseCanBePlacedAgainWithItsDefinition() throws Exception {
+        Page launched = flow.launch(new Browser(), request -> platform.sign(platform.resourceLink(request, flow.target(),
+                "link-existing", "tom", List.of(TestPlatform.INSTRUCTOR))
+                .claim(TestPlatform.LTI + "custom", Map.of("chainwise_skills", "MULTI_LAYER",
+                        "chainwise_title", "Nested chains", "chainwise_completion", "mastery:0.9")).build()));
+        assertThat(launched.status()).as(launched.body()).isEqualTo(303);
+        long setId = dsl.select(PRACTICE_SET.ID).from(PRACTICE_SET)
+                .where(PRACTICE_SET.RESOURCE_LINK_ID.eq("link-existing")).fetchSingle().value1();
+        Browser browser = new Browser();
+        Page picker = picker(browser, List.of(TestPlatform.INSTRUCTOR));
+        assertThat(picker.body()).contains("<option value=\"" + setId + "\">Nested chains (multi layer)</option>");
+
+        Page back = browser.post(flow.tool("/lti/deep-link/response"),
+                Map.of("request", requestToken(picker), "existing", String.valueOf(setId)));
+
+        JWTClaimsSet claims = TestPlatform.verifyToolJwt(back.form().fields().get("JWT"), flow.tool("/lti/jwks"));
+        JsonNode item = JSON.valueToTree(((List<Object>) claims.getClaim(TestPlatform.DL + "content_items")).getFirst());
+        assertThat(item.path("title").asText()).isEqualTo("Nested chains");
+        assertThat(item.path("custom").path("chainwise_skills").asText()).isEqualTo("MULTI_LAYER");
+        assertThat(item.path("custom").path("chainwise_completion").asText()).isEqualTo("mastery:0.9");
+    }
+
+    @Test
     void aPickerFormIsAnsweredOnce() throws Exception {
         Browser browser = new Browser();
         String token = requestToken(picker(browser, List.of(TestPlatform.INSTRUCTOR)));

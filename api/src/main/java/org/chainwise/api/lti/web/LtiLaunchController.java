@@ -85,7 +85,7 @@ class LtiLaunchController {
                     .cookie(SessionCookie.of(landed.sessionToken()));
             case Outcome.PickPracticeSet pick -> HttpResponse.ok(LtiPages.picker(
                     urls.resolve(base, DeepLinkController.RESPONSE_PATH), pick.formToken(), pick.courseTitle(),
-                    Arrays.stream(Skill.values()).map(Enum::name).toList()));
+                    Arrays.stream(Skill.values()).map(Enum::name).toList(), pick.placed()));
         };
         // The state cookie is left to expire: a replayed post then reaches the nonce check, which names the replay.
         return response.header("Cache-Control", "no-store");

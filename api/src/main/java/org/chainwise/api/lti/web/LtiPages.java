@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.chainwise.api.lti.PracticeSetDefinition;
+import org.chainwise.api.store.ResourceLinkStore;
 
 /**
  * The few HTML pages of the LTI flow: auto-posting forms, the platform-storage steps of the LTI
@@ -101,14 +102,29 @@ final class LtiPages {
                 "lti_storage_state", "", "lti_storage_error", ""), "Continue") + script);
     }
 
-    /** The deep-linking picker: a title, the skills to practise, and when the set is complete. */
-    static String picker(URI action, String formToken, String courseTitle, List<String> skills) {
+    /**
+     * The deep-linking picker: one of the course's sets to place again, or a new one configured
+     * here (a title, the skills to practise, and when the set is complete).
+     */
+    static String picker(URI action, String formToken, String courseTitle, List<String> skills,
+            List<ResourceLinkStore.PlacedSet> placed) {
         StringBuilder body = new StringBuilder("<h1>Add a Chainwise practice set</h1>");
         if (courseTitle != null) {
             body.append("<p>to ").append(escape(courseTitle)).append("</p>");
         }
         body.append("<form id=\"pick\" method=\"post\" action=\"").append(escape(action.toString())).append("\">")
-                .append(hidden("request", formToken))
+                .append(hidden("request", formToken));
+        if (!placed.isEmpty()) {
+            body.append("<p><label>Place <select name=\"existing\"><option value=\"\" selected>a new set, as below</option>");
+            for (ResourceLinkStore.PlacedSet set : placed) {
+                body.append("<option value=\"").append(set.practiceSetId()).append("\">")
+                        .append(escape(set.definition().title())).append(" (")
+                        .append(escape(String.join(", ", set.definition().skills()).toLowerCase().replace('_', ' ')))
+                        .append(")</option>");
+            }
+            body.append("</select></label></p>");
+        }
+        body
                 .append("<p><label>Title <input type=\"text\" name=\"title\" value=\"")
                 .append(escape(PracticeSetDefinition.DEFAULT_TITLE)).append("\" maxlength=\"200\"></label></p>")
                 .append("<fieldset><legend>Skills</legend>");
