@@ -127,8 +127,8 @@ public class GradePassback {
             }
             Duration wait = backoff.delay(claimed.attempts() + 1, random);
             Duration delay = failure.retryAfter().filter(asked -> asked.compareTo(wait) > 0).orElse(wait);
-            LOG.info("Score of {} for {} not sent (attempt {}), next try in {} s: {}", claimed.score().userId(),
-                    claimed.lineItem(), claimed.attempts() + 1, delay.toSeconds(), failure.getMessage());
+            LOG.info("Score of {} for {} not sent (attempt {}), next try in {} ms: {}", claimed.score().userId(),
+                    claimed.lineItem(), claimed.attempts() + 1, delay.toMillis(), failure.getMessage());
             dsl.transaction(cfg -> outbox.reschedule(cfg.dsl(), claimed, node, now.plus(delay), failure.getMessage()));
             return new Outcome(0, 0, 1, 0);
         }
