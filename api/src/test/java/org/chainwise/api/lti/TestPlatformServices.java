@@ -54,6 +54,7 @@ public final class TestPlatformServices {
     private volatile List<Map<String, Object>> members = List.of();
     private volatile int pageSize = 2;
     private final AtomicInteger membershipPagesServed = new AtomicInteger();
+    private volatile boolean membershipsDown;
 
     /** A score the score service accepted: the line item (last path segment before /scores) and the body's fields. */
     public record ReceivedScore(String lineItem, String userId, double scoreGiven, double scoreMaximum,
@@ -116,6 +117,11 @@ public final class TestPlatformServices {
     public void roster(List<Map<String, Object>> members, int pageSize) {
         this.members = List.copyOf(members);
         this.pageSize = pageSize;
+    }
+
+    /** While down, the membership service answers 500. */
+    public void membershipsDown(boolean down) {
+        this.membershipsDown = down;
     }
 
     /** One NRPS member. */
@@ -271,6 +277,10 @@ public final class TestPlatformServices {
     }
 
     private void memberships(HttpExchange exchange) throws IOException {
+        if (membershipsDown) {
+            refuse(exchange, 500, "server_error", "the membership service is down");
+            return;
+        }
         if (!authorized(exchange, NRPS_SCOPE)) {
             refuse(exchange, 401, "invalid_token", "membership request without a live token for the NRPS scope");
             return;

@@ -56,6 +56,15 @@ record AdvantageCourse(long platformId, long deploymentId, long courseId) {
 
     /** A practice set placed as resource link {@code resourceLinkId}, its line item on the platform. */
     long practiceSet(ApplicationContext app, TestPlatformServices services, String resourceLinkId) {
+        return practiceSet(app, resourceLinkId, services.lineItemUrl(resourceLinkId).toString());
+    }
+
+    /** A practice set placed as a resource link the platform keeps no grades for. */
+    long ungradedPracticeSet(ApplicationContext app, String resourceLinkId) {
+        return practiceSet(app, resourceLinkId, null);
+    }
+
+    private long practiceSet(ApplicationContext app, String resourceLinkId, String lineItemUrl) {
         return app.getBean(DSLContext.class).transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             long set = tx.insertInto(PRACTICE_SET)
@@ -71,7 +80,7 @@ record AdvantageCourse(long platformId, long deploymentId, long courseId) {
                     .set(LTI_RESOURCE_LINK.PRACTICE_SET_ID, set)
                     .set(LTI_RESOURCE_LINK.COURSE_ID, courseId)
                     .set(LTI_RESOURCE_LINK.RESOURCE_LINK_ID, resourceLinkId)
-                    .set(LTI_RESOURCE_LINK.LINE_ITEM_URL, services.lineItemUrl(resourceLinkId).toString())
+                    .set(LTI_RESOURCE_LINK.LINE_ITEM_URL, lineItemUrl)
                     .execute();
             return set;
         });

@@ -233,15 +233,7 @@ class GradePassbackTest {
     @Test
     void aPracticeSetWithoutALineItemQueuesNothing() {
         long gus = course.learner(app, "hal-sub");
-        long set = app.getBean(DSLContext.class).insertInto(org.chainwise.migrations.jooq.Tables.PRACTICE_SET)
-                .set(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.COURSE_ID, course.courseId())
-                .set(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.RESOURCE_LINK_ID, "rl-ungraded")
-                .set(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.DEFINITION_KEY, "chain-rule-basics")
-                .set(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.TITLE, "Ungraded")
-                .set(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.COMPLETION_RULE, "item_count")
-                .set(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.REQUIRED_ITEMS, 4)
-                .returning(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.ID)
-                .fetchOne(org.chainwise.migrations.jooq.Tables.PRACTICE_SET.ID);
+        long set = course.ungradedPracticeSet(app, "rl-ungraded");
 
         course.practised(app, gus, set, 1, 1, false);
 
