@@ -34,6 +34,12 @@ public final class LaunchRefused extends RuntimeException {
         return new LaunchRefused(HttpStatus.FORBIDDEN, code, message);
     }
 
+    /** A deployment the platform's registration does not hold (and may not be learned): 403. */
+    public static LaunchRefused unknownDeployment(Platform platform, String deploymentId) {
+        return forbidden("lti_unknown_deployment", "Deployment '" + deploymentId + "' of " + platform.issuer()
+                + " is not registered with Chainwise. An administrator adds it (lti register --deployment).");
+    }
+
     public HttpStatus status() {
         return status;
     }

@@ -60,7 +60,7 @@ public record PlatformRegistration(String issuer, String clientId, URI authLogin
     public static final class InvalidRegistration extends IllegalArgumentException {
         private final String field;
 
-        InvalidRegistration(String field, String message) {
+        public InvalidRegistration(String field, String message) {
             super(message);
             this.field = Objects.requireNonNull(field);
         }

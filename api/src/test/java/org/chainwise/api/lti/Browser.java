@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class Browser {
 
-    private static final Pattern FORM = Pattern.compile("<form[^>]*action=\"([^\"]*)\"[^>]*>(.*?)</form>",
-            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORM = Pattern.compile("<form([^>]*)>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern METHOD = Pattern.compile("method=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern INPUT = Pattern.compile("<input[^>]*name=\"([^\"]*)\"[^>]*value=\"([^\"]*)\"[^>]*>",
             Pattern.CASE_INSENSITIVE);
 
@@ -68,22 +69,25 @@ public final class Browser {
             while (input.find()) {
                 fields.put(unescape(input.group(1)), unescape(input.group(2)));
             }
-            return new Form(uri.resolve(unescape(form.group(1))), fields);
+            Matcher action = ACTION.matcher(form.group(1));
+            Matcher method = METHOD.matcher(form.group(1));
+            return new Form(action.find() ? uri.resolve(unescape(action.group(1))) : uri,
+                    method.find() ? method.group(1).toLowerCase() : "get", fields);
         }
     }
 
     /** A form to post: where, and its fields. */
-    public record Form(URI action, Map<String, String> fields) {
+    public record Form(URI action, String method, Map<String, String> fields) {
         public Form with(String name, String value) {
             Map<String, String> changed = new LinkedHashMap<>(fields);
             changed.put(name, value);
-            return new Form(action, changed);
+            return new Form(action, method, changed);
         }
 
         public Form without(String name) {
             Map<String, String> changed = new LinkedHashMap<>(fields);
             changed.remove(name);
-            return new Form(action, changed);
+            return new Form(action, method, changed);
         }
     }
 
@@ -107,14 +111,39 @@ public final class Browser {
         return send(HttpRequest.newBuilder(uri).GET(), uri);
     }
 
+    /** A GET with {@code Authorization: Bearer <token>}, as a page holding a session token calls the API. */
+    public Page getWithBearer(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).GET(), uri);
+    }
+
     public Page post(URI uri, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))), uri);
     }
 
+    /** Posts a JSON body with extra headers (an API call, as the admin tool makes it). */
+    public Page post(URI uri, Map<String, String> headers, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request, uri);
+    }
+
+    /** Submits the form as a browser does: a GET form's fields replace the action's query. */
     public Page submit(Form form) {
+        if ("get".equals(form.method())) {
+            String action = form.action().toString().replaceFirst("\\?.*$", "");
+            return get(URI.create(action + "?" + encode(form.fields())));
+        }
         return post(form.action(), form.fields());
+    }
+
+    /** Posts an already encoded form body (repeated fields, as checkboxes send them). */
+    public Page postEncoded(URI uri, String body) {
+        return send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), uri);
     }
 
     public static String encode(Map<String, String> fields) {

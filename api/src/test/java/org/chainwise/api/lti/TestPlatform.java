@@ -72,6 +72,7 @@ public final class TestPlatform implements AutoCloseable {
     private final AtomicInteger jwksFetches = new AtomicInteger();
     private final Map<String, Function<AuthRequest, String>> messages = new ConcurrentHashMap<>();
     private final List<AuthRequest> authRequests = new CopyOnWriteArrayList<>();
+    private final List<String> deepLinkResponses = new CopyOnWriteArrayList<>();
     private volatile CountDownLatch jwksGate;
     private volatile URI toolRedirectUri;
 
@@ -107,6 +108,11 @@ public final class TestPlatform implements AutoCloseable {
         rogueKey = rsa("rogue-key");
         handle("/jwks", this::jwks);
         handle("/auth", this::authenticate);
+        handle("/deep-link-return", exchange -> {
+            deepLinkResponses.add(form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getOrDefault("JWT", ""));
+            respond(exchange, 200, "text/html", "<p>Content added.</p>");
+        });
         server.start();
     }
 
@@ -249,6 +255,11 @@ public final class TestPlatform implements AutoCloseable {
                         "accept_multiple", false,
                         "auto_create", true,
                         "data", "platform-opaque-data-42"));
+    }
+
+    /** The JWTs the tool's deep-linking responses delivered to {@link #deepLinkReturnUrl()}, in order. */
+    public List<String> deepLinkResponses() {
+        return List.copyOf(deepLinkResponses);
     }
 
     /** Where the platform receives deep-linking responses (the tool posts its JWT there). */

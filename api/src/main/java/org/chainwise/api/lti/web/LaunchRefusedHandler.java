@@ -7,15 +7,14 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.chainwise.api.lti.LaunchRefused;
+import org.chainwise.api.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs every refused LTI request (rule code, message, route, client address) and answers with
- * the API's error shape {@code {"error":{"code","message"}}}, so an administrator can find in
+ * the API's error shape ({@link ApiError}), so an administrator can find in
  * the log why an LMS launch failed and the person in the iframe reads the same sentence.
  */
 @Produces
@@ -31,10 +30,7 @@ public class LaunchRefusedHandler implements ExceptionHandler<LaunchRefused, Htt
     public HttpResponse<?> handle(HttpRequest request, LaunchRefused refused) {
         LOG.warn("LTI request refused: {} {} -> {} {}: {} (from {})", request.getMethod(), request.getPath(),
                 refused.status().getCode(), refused.code(), refused.getMessage(), request.getRemoteAddress());
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", refused.code());
-        error.put("message", refused.getMessage());
         return HttpResponse.status(refused.status()).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Map.of("error", error));
+                .body(new ApiError(new ApiError.Detail(refused.code(), refused.getMessage(), null)));
     }
 }

@@ -1,0 +1,61 @@
+package org.chainwise.api.lti.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.chainwise.api.lti.DeepLinkService;
+import org.chainwise.api.lti.LaunchRefused;
+import org.chainwise.api.lti.PracticeSetDefinition;
+import org.chainwise.api.lti.ToolUrls;
+
+/**
+ * {@code POST /lti/deep-link/response}: the instructor's choice in the deep-linking picker,
+ * answered with a page that posts the signed deep-linking response (form field {@code JWT}) back
+ * to the platform.
+ */
+@Controller
+class DeepLinkController {
+
+    static final String RESPONSE_PATH = "/lti/deep-link/response";
+
+    private final DeepLinkService deepLinks;
+    private final ToolUrls urls;
+
+    DeepLinkController(DeepLinkService deepLinks, ToolUrls urls) {
+        this.deepLinks = deepLinks;
+        this.urls = urls;
+    }
+
+    @Post(value = RESPONSE_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    HttpResponse<String> respond(HttpRequest<?> request, @Nullable @Body Map<String, Object> form) {
+        Map<String, Object> fields = form == null ? Map.of() : form;
+        String skills = values(fields.get("skills"));
+        if (skills.isBlank()) {
+            throw LaunchRefused.badRequest("lti_custom_invalid", "Choose at least one skill for the practice set.");
+        }
+        PracticeSetDefinition chosen = PracticeSetDefinition.fromCustom(Map.of(
+                PracticeSetDefinition.SKILLS, skills,
+                PracticeSetDefinition.COMPLETION, values(fields.get("completion")),
+                PracticeSetDefinition.TITLE, values(fields.get("title"))), null);
+        DeepLinkService.Response response = deepLinks.respond(values(fields.get("request")), chosen, urls.base(request));
+        return HttpResponse.ok(LtiPages.autoPost("Returning to your course", response.returnUrl(), "post",
+                Map.of("JWT", response.jwt()))).header("Cache-Control", "no-store");
+    }
+
+    /** A form field as one comma-separated string, whether it came once, repeated (checkboxes), or not at all. */
+    private static String values(Object value) {
+        return switch (value) {
+            case null -> "";
+            case Collection<?> many -> many.stream().map(String::valueOf).collect(Collectors.joining(","));
+            default -> String.valueOf(value);
+        };
+    }
+}
