@@ -10,7 +10,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.chainwise.api.lti.advantage.ServiceScopes;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * What grade passback and roster sync read of the LTI Advantage services launches recorded (V4's
@@ -27,10 +29,15 @@ public class LtiServiceStore {
     public record RosterState(Instant fetchedAt, String error, Instant dueAt) {
     }
 
-    /** The line item (grade book column) of the practice set, when the platform named one. */
-    public Optional<String> lineItemOf(DSLContext tx, long practiceSetId) {
+    /**
+     * The line item (grade book column) the practice set's scores go to: when the platform named one
+     * for its resource link and granted the tool the AGS score scope in the course.
+     */
+    public Optional<String> scoreLineItem(DSLContext tx, long practiceSetId) {
         return tx.select(LTI_RESOURCE_LINK.LINE_ITEM_URL).from(LTI_RESOURCE_LINK)
-                .where(LTI_RESOURCE_LINK.PRACTICE_SET_ID.eq(practiceSetId), LTI_RESOURCE_LINK.LINE_ITEM_URL.isNotNull())
+                .join(LTI_COURSE_SERVICE).on(LTI_COURSE_SERVICE.COURSE_ID.eq(LTI_RESOURCE_LINK.COURSE_ID))
+                .where(LTI_RESOURCE_LINK.PRACTICE_SET_ID.eq(practiceSetId), LTI_RESOURCE_LINK.LINE_ITEM_URL.isNotNull(),
+                        DSL.val(ServiceScopes.SCORE).eq(DSL.any(LTI_COURSE_SERVICE.AGS_SCOPES)))
                 .fetchOptional(LTI_RESOURCE_LINK.LINE_ITEM_URL);
     }
 

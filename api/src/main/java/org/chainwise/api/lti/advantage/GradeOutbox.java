@@ -14,7 +14,8 @@ import org.jooq.DSLContext;
  * Grade passback's end of a submission: inside the transaction that records the attempt, queues
  * the learner's new score for the practice set's line item, so the score is kept exactly when the
  * attempt is, and is sent later by {@link GradePassback} whatever the platform is doing now. A
- * practice set that was not launched from a grade book column has nothing to send.
+ * practice set without a line item, or in a course whose platform did not grant the score scope,
+ * has nothing to send.
  */
 @Singleton
 public class GradeOutbox implements ProgressListener {
@@ -30,7 +31,7 @@ public class GradeOutbox implements ProgressListener {
 
     @Override
     public void progressed(DSLContext tx, PracticeProgress progress) {
-        Optional<String> lineItem = services.lineItemOf(tx, progress.practiceSetId());
+        Optional<String> lineItem = services.scoreLineItem(tx, progress.practiceSetId());
         if (lineItem.isEmpty()) {
             return;
         }

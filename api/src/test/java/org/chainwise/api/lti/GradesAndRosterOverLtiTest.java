@@ -1,0 +1,178 @@
+package org.chainwise.api.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chainwise.api.lti.TestPlatformServices.member;
+import static org.chainwise.migrations.jooq.Tables.APP_USER;
+import static org.chainwise.migrations.jooq.Tables.COURSE_ROLE;
+import static org.chainwise.migrations.jooq.Tables.GRADE_OUTBOX;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chainwise.api.TestDatabase;
+import org.chainwise.api.identity.Actor;
+import org.chainwise.api.identity.Sessions;
+import org.chainwise.api.lti.Browser.Page;
+import org.chainwise.api.lti.TestPlatformServices.ReceivedScore;
+import org.chainwise.api.service.PracticeService;
+import org.chainwise.bank.item.AnswerPart;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole LTI Advantage flow against the test platform, over real HTTP and with the background
+ * sender running as in production: a learner launches, practises through the practice API, and
+ * the platform's grade book receives the score as it moves; the launch names the membership
+ * service, and the roster (three pages) arrives with the students who never launched.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GradesAndRosterOverLtiTest implements TestPropertyProvider {
+
+    private static final Pattern LANDING = Pattern.compile("/practice/(\\d+)#session=([A-Za-z0-9_-]{43})");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TestPlatform platform = TestPlatform.start();
+    private final TestPlatformServices services = TestPlatformServices.on(platform);
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    PracticeService practice;
+
+    @Inject
+    DSLContext dsl;
+
+    private LtiFlow flow;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = TestDatabase.freshSchemaProperties();
+        properties.put("chainwise.admin-token", LtiFlow.ADMIN_TOKEN);
+        properties.put("chainwise.grades.poll-interval", "100ms");
+        properties.put("chainwise.roster.poll-interval", "100ms");
+        return properties;
+    }
+
+    @BeforeAll
+    void registerThePlatform() {
+        services.trustToolJwks(server.getURI().resolve("/lti/jwks"));
+        services.roster(List.of(
+                member("tess-sub", "Tess Teacher", "Active", TestPlatform.INSTRUCTOR),
+                member("ana-sub", "Ana Lopez", "Active", TestPlatform.LEARNER),
+                member("ben-sub", "Ben Okafor", "Active", TestPlatform.LEARNER),
+                member("cy-sub", "Cy Young", "Active", TestPlatform.LEARNER),
+                member("dee-sub", "Dee Park", "Active", TestPlatform.LEARNER)), 2);
+        flow = new LtiFlow(platform, server.getURI());
+        flow.register();
+    }
+
+    @AfterAll
+    void stop() {
+        platform.close();
+    }
+
+    private record Landing(long setId, String token) {
+    }
+
+    private Landing launch(String linkId, String sub) {
+        Page page = flow.launch(new Browser(), flow.resourceLink(linkId, sub, List.of(TestPlatform.LEARNER)));
+        assertThat(page.status()).as(page.body()).isEqualTo(303);
+        Matcher m = LANDING.matcher(page.location().toString());
+        assertThat(m.find()).as(page.location().toString()).isTrue();
+        return new Landing(Long.parseLong(m.group(1)), m.group(2));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> post(String token, String path, Map<String, Object> body) throws Exception {
+        Page page = new Browser().post(server.getURI().resolve(path),
+                Map.of("Authorization", "Bearer " + token), JSON.writeValueAsString(body));
+        assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
+        return JSON.readValue(page.body(), Map.class);
+    }
+
+    /** Answers the next item of the set, right or (with a made-up expression) wrong; returns the submission's progress. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> answerNext(Landing landing, boolean right) throws Exception {
+        Map<String, Object> item = (Map<String, Object>) post(landing.token(),
+                "/api/v1/practice-sets/" + landing.setId() + "/next", Map.of()).get("item");
+        long itemId = ((Number) item.get("id")).longValue();
+        Actor actor = sessions.resolve(landing.token()).orElseThrow();
+        Map<String, String> answers = new HashMap<>();
+        for (AnswerPart part : practice.item(actor, itemId).item().answer()) {
+            answers.put(part.name(), right ? part.value().text() : "12345");
+        }
+        Map<String, Object> result = post(landing.token(), "/api/v1/items/" + itemId + "/attempts",
+                Map.of("submissionId", UUID.randomUUID().toString(), "answers", answers));
+        return (Map<String, Object>) result.get("progress");
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as(what).isTrue();
+    }
+
+    private List<ReceivedScore> scoresOf(String lineItem, String sub) {
+        return services.scores().stream().filter(s -> s.lineItem().equals(lineItem) && s.userId().equals(sub)).toList();
+    }
+
+    @Test
+    void aLearnersPracticeReachesThePlatformsGradeBookAsItProgresses() throws Exception {
+        Landing ana = launch("link-graded", "ana-sub");
+
+        answerNext(ana, true);
+        await("the first score reaches the platform", () -> !scoresOf("link-graded", "ana-sub").isEmpty());
+        answerNext(ana, false);
+        answerNext(ana, true);
+        long anaId = sessions.resolve(ana.token()).orElseThrow().userId();
+        await("the score after the last answer reaches the platform", () -> {
+            var newest = dsl.selectFrom(GRADE_OUTBOX).where(GRADE_OUTBOX.USER_ID.eq(anaId))
+                    .orderBy(GRADE_OUTBOX.SCORE_TIMESTAMP.desc()).limit(1).fetchOne();
+            List<ReceivedScore> received = scoresOf("link-graded", "ana-sub");
+            return newest != null && newest.getStatus().equals("sent")
+                    && received.getLast().timestamp().equals(newest.getScoreTimestamp().toInstant())
+                    && received.getLast().scoreGiven() == newest.getScoreGiven();
+        });
+
+        List<ReceivedScore> scores = scoresOf("link-graded", "ana-sub");
+        assertThat(scores.getFirst().activityProgress()).isEqualTo("Started");
+        assertThat(scores).allSatisfy(score -> {
+            assertThat(score.scoreMaximum()).isPositive();
+            assertThat(score.scoreGiven()).isBetween(0.0, score.scoreMaximum());
+        });
+        assertThat(scores).extracting(ReceivedScore::timestamp).isSorted();
+        assertThat(services.refusals()).noneMatch(r -> r.contains("invalid_client") || r.contains("invalid_scope"));
+    }
+
+    @Test
+    void theLaunchBringsTheRosterWithStudentsWhoNeverLaunched() throws Exception {
+        launch("link-roster", "ben-sub");
+
+        await("the roster arrives", () -> dsl.fetchCount(COURSE_ROLE) >= 5);
+
+        Map<String, List<String>> roles = dsl.select(APP_USER.SUBJECT, COURSE_ROLE.ROLE).from(COURSE_ROLE)
+                .join(APP_USER).on(APP_USER.ID.eq(COURSE_ROLE.USER_ID))
+                .fetchGroups(r -> r.value1(), r -> r.value2());
+        assertThat(roles).containsEntry("cy-sub", List.of("learner")).containsEntry("dee-sub", List.of("learner"))
+                .containsEntry("tess-sub", List.of("instructor")).containsEntry("ben-sub", List.of("learner"));
+        assertThat(services.membershipPagesServed()).isGreaterThanOrEqualTo(3);
+    }
+}
