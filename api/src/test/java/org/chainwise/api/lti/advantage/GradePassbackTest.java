@@ -61,6 +61,8 @@ class GradePassbackTest {
         properties.put("chainwise.grades.poll-interval", "100ms");
         properties.put("chainwise.grades.retry-base-delay", "10ms");
         properties.put("chainwise.grades.retry-max-delay", "40ms");
+        // Small batches, so that two nodes sending at once interleave their claims.
+        properties.put("chainwise.grades.batch-size", 5);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
         services.trustToolJwks(server.getURI().resolve("/lti/jwks"));
         return server.getApplicationContext();
@@ -177,6 +179,33 @@ class GradePassbackTest {
                 assertThat(row.getClaimedBy()).isNull();
             });
         }
+    }
+
+    @Test
+    void twoNodesSendingAtOnceSendEachScoreOnce() throws Exception {
+        long set = course.practiceSet(app, services, "rl-two-nodes");
+        List<Long> learners = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long learner = course.learner(app, "node-learner-" + i);
+            learners.add(learner);
+            course.practised(app, learner, set, 1, 1, false);
+        }
+        ApplicationContext other = startApp(false);
+        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var first = threads.submit(() -> passback().sendDue());
+            var second = threads.submit(() -> other.getBean(GradePassback.class).sendDue());
+            int sent = first.get().sent() + second.get().sent();
+
+            assertThat(sent).isEqualTo(30);
+        } finally {
+            other.close();
+        }
+        services.trustToolJwks(app.getBean(EmbeddedServer.class).getURI().resolve("/lti/jwks"));
+
+        Map<String, List<ReceivedScore>> byLearner = received("rl-two-nodes").stream()
+                .collect(Collectors.groupingBy(ReceivedScore::userId));
+        assertThat(byLearner).hasSize(30);
+        assertThat(byLearner.values()).allSatisfy(scores -> assertThat(scores).hasSize(1));
     }
 
     @Test
