@@ -5,6 +5,8 @@ import static org.chainwise.migrations.jooq.Tables.GRADE_OUTBOX;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.selectOne;
 
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -177,6 +179,32 @@ public class GradeOutboxStore {
                 .setNull(GRADE_OUTBOX.CLAIMED_BY)
                 .setNull(GRADE_OUTBOX.LEASE_UNTIL)
                 .where(GRADE_OUTBOX.ID.eq(claimed.id()), GRADE_OUTBOX.CLAIMED_BY.eq(node))
+                .execute();
+    }
+
+    /**
+     * Puts the course's failed scores back in the queue (a teacher fixed the grade book column):
+     * for each learner and practice set only the newest score, and only when nothing newer is
+     * pending or was sent. Returns how many were requeued.
+     */
+    public int requeueFailed(DSLContext tx, long courseId, Instant now) {
+        var other = GRADE_OUTBOX.as("other");
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        return tx.update(GRADE_OUTBOX)
+                .set(GRADE_OUTBOX.STATUS, PENDING)
+                .set(GRADE_OUTBOX.ATTEMPTS, 0)
+                .set(GRADE_OUTBOX.NEXT_RETRY_AT, at)
+                // The give-up horizon counts from the requeue.
+                .set(GRADE_OUTBOX.CREATED_AT, at)
+                .setNull(GRADE_OUTBOX.LAST_ERROR)
+                .set(GRADE_OUTBOX.UPDATED_AT, at)
+                .where(GRADE_OUTBOX.COURSE_ID.eq(courseId), GRADE_OUTBOX.STATUS.eq(FAILED),
+                        notExists(selectOne().from(other).where(
+                                other.COURSE_ID.eq(GRADE_OUTBOX.COURSE_ID),
+                                other.USER_ID.eq(GRADE_OUTBOX.USER_ID),
+                                other.PRACTICE_SET_ID.eq(GRADE_OUTBOX.PRACTICE_SET_ID),
+                                other.ID.ne(GRADE_OUTBOX.ID),
+                                other.STATUS.eq(PENDING).or(other.SCORE_TIMESTAMP.gt(GRADE_OUTBOX.SCORE_TIMESTAMP)))))
                 .execute();
     }
 

@@ -11,6 +11,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +45,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GradesAndRosterOverLtiTest implements TestPropertyProvider {
 
-    private static final Pattern LANDING = Pattern.compile("/practice/(\\d+)#session=([A-Za-z0-9_-]{43})");
+    private static final Pattern LANDING = Pattern.compile("/(?:practice|teacher)/(\\d+)#session=([A-Za-z0-9_-]{43})");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TestPlatform platform = TestPlatform.start();
@@ -60,6 +64,7 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
     DSLContext dsl;
 
     private LtiFlow flow;
+    private final HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public Map<String, String> getProperties() {
@@ -85,6 +90,7 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
 
     @AfterAll
     void stop() {
+        api.close();
         platform.close();
     }
 
@@ -92,19 +98,42 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
     }
 
     private Landing launch(String linkId, String sub) {
-        Page page = flow.launch(new Browser(), flow.resourceLink(linkId, sub, List.of(TestPlatform.LEARNER)));
+        return launch(linkId, sub, TestPlatform.LEARNER);
+    }
+
+    /** Launches; a learner lands on the practice set (its id), an instructor on the course (its id). */
+    private Landing launch(String linkId, String sub, String role) {
+        Page page = flow.launch(new Browser(), flow.resourceLink(linkId, sub, List.of(role)));
         assertThat(page.status()).as(page.body()).isEqualTo(303);
         Matcher m = LANDING.matcher(page.location().toString());
         assertThat(m.find()).as(page.location().toString()).isTrue();
         return new Landing(Long.parseLong(m.group(1)), m.group(2));
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> post(String token, String path, Map<String, Object> body) throws Exception {
-        Page page = new Browser().post(server.getURI().resolve(path),
-                Map.of("Authorization", "Bearer " + token), JSON.writeValueAsString(body));
-        assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
-        return JSON.readValue(page.body(), Map.class);
+        return post(token, path, body, 200);
+    }
+
+    private Map<String, Object> post(String token, String path, Map<String, Object> body, int status) throws Exception {
+        return call(HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), token, status);
+    }
+
+    private Map<String, Object> get(String token, String path, int status) throws Exception {
+        return call(HttpRequest.newBuilder(server.getURI().resolve(path)).GET(), token, status);
+    }
+
+    /**
+     * An API call with the session as Bearer token. The timeout is generous: the first item of a
+     * fresh JVM pays for the CAS's start-up, which on a loaded machine takes tens of seconds.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> call(HttpRequest.Builder request, String token, int status) throws Exception {
+        HttpResponse<String> response = api.send(request.header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request.build().uri() + ": " + response.body()).isEqualTo(status);
+        return JSON.readValue(response.body(), Map.class);
     }
 
     /** Answers the next item of the set, right or (with a made-up expression) wrong; returns the submission's progress. */
@@ -124,7 +153,7 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 400 && !condition.getAsBoolean(); i++) {
+        for (int i = 0; i < 1200 && !condition.getAsBoolean(); i++) {
             Thread.sleep(50);
         }
         assertThat(condition.getAsBoolean()).as(what).isTrue();
@@ -174,5 +203,35 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
         assertThat(roles).containsEntry("cy-sub", List.of("learner")).containsEntry("dee-sub", List.of("learner"))
                 .containsEntry("tess-sub", List.of("instructor")).containsEntry("ben-sub", List.of("learner"));
         assertThat(services.membershipPagesServed()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTeacherSeesAScoreThePlatformRefusedAndSendsItAgainOnceTheColumnIsBack() throws Exception {
+        services.deleteLineItem("link-refused");
+        Landing cy = launch("link-refused", "cy-sub");
+        Landing teacher = launch("link-refused", "tess-sub", TestPlatform.INSTRUCTOR);
+        String syncPath = "/api/v1/courses/" + teacher.setId() + "/lms-sync";
+        answerNext(cy, true);
+
+        await("the refusal reaches the teacher's view", () -> {
+            try {
+                return ((Number) ((Map<String, Object>) get(teacher.token(), syncPath, 200).get("grades")).get("failed")).intValue() == 1;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Map<String, Object> status = get(teacher.token(), syncPath, 200);
+        Map<String, Object> failure = ((List<Map<String, Object>>) ((Map<String, Object>) status.get("grades")).get("failures")).getFirst();
+        assertThat(failure.get("name")).isEqualTo("User cy-sub");
+        assertThat((String) failure.get("reason")).contains("HTTP 404").contains("deleted");
+        assertThat((Map<String, Object>) status.get("roster")).containsEntry("available", true);
+        assertThat(get(cy.token(), syncPath, 403)).containsKey("error");
+
+        services.restoreLineItem("link-refused");
+        Map<String, Object> retried = post(teacher.token(), syncPath + "/retry", Map.of());
+        assertThat(retried).containsEntry("requeued", 1);
+        await("the score arrives once the column is back", () -> !scoresOf("link-refused", "cy-sub").isEmpty());
+        assertThat(post(teacher.token(), syncPath + "/roster", Map.of(), 202)).containsKey("grades");
     }
 }

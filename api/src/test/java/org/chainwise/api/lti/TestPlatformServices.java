@@ -113,6 +113,11 @@ public final class TestPlatformServices {
         deletedLineItems.add(resourceLinkId);
     }
 
+    /** Brings a deleted line item back (a teacher restored the grade book column). */
+    public void restoreLineItem(String resourceLinkId) {
+        deletedLineItems.remove(resourceLinkId);
+    }
+
     /** The roster the membership service lists, {@code pageSize} members a page. */
     public void roster(List<Map<String, Object>> members, int pageSize) {
         this.members = List.copyOf(members);

@@ -91,7 +91,7 @@ class GradePassbackTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        for (int i = 0; i < 300 && !condition.getAsBoolean(); i++) {
+        for (int i = 0; i < 1200 && !condition.getAsBoolean(); i++) {
             Thread.sleep(50);
         }
         assertThat(condition.getAsBoolean()).as(what).isTrue();
