@@ -21,6 +21,11 @@ public class ToolUrls {
         this.configured = publicUrl == null || publicUrl.isBlank() ? Optional.empty() : Optional.of(parse(publicUrl));
     }
 
+    /** The configured public base URL, if any. */
+    public Optional<URI> configured() {
+        return configured;
+    }
+
     /** The tool's base URL (no trailing slash) as seen by the browser that sent {@code request}. */
     public URI base(HttpRequest<?> request) {
         return configured.orElseGet(() -> {

@@ -11,9 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.chainwise.api.TestDatabase;
 import org.chainwise.api.identity.Actor;
 import org.chainwise.api.identity.Role;
 import org.chainwise.api.identity.Sessions;
@@ -35,7 +32,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,14 +43,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every bad launch refused with its 4xx, its code, a message, and a line in the refusal log.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LtiLaunchTest implements TestPropertyProvider {
+class LtiLaunchTest extends LtiHttpTest {
 
     private static final Pattern LANDING = Pattern.compile("/(practice|teacher)/(\\d+)#session=([A-Za-z0-9_-]{43})");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     Sessions sessions;
@@ -62,30 +54,24 @@ class LtiLaunchTest implements TestPropertyProvider {
     @Inject
     DSLContext dsl;
 
-    private final TestPlatform platform = TestPlatform.start();
-    private LtiFlow flow;
     private RefusalLog log;
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = TestDatabase.freshSchemaProperties();
-        properties.put("chainwise.admin-token", LtiFlow.ADMIN_TOKEN);
+        Map<String, String> properties = super.getProperties();
         // A rotated platform key is picked up at once in tests; production waits 10 s between refetches.
         properties.put("chainwise.lti.jwks-min-refresh", "0s");
         return properties;
     }
 
     @BeforeAll
-    void registerThePlatform() {
-        flow = new LtiFlow(platform, server.getURI());
-        flow.register();
+    void captureTheRefusalLog() {
         log = new RefusalLog();
     }
 
     @AfterAll
-    void stop() {
+    void releaseTheRefusalLog() {
         log.close();
-        platform.close();
     }
 
     @BeforeEach
