@@ -7,9 +7,7 @@ import static org.chainwise.migrations.jooq.Tables.COURSE_ROLE;
 import static org.chainwise.migrations.jooq.Tables.GRADE_OUTBOX;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,10 +20,8 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.chainwise.api.TestDatabase;
 import org.chainwise.api.identity.Actor;
 import org.chainwise.api.identity.Sessions;
-import org.chainwise.api.lti.Browser.Page;
 import org.chainwise.api.lti.TestPlatformServices.ReceivedScore;
 import org.chainwise.api.service.PracticeService;
 import org.chainwise.bank.item.AnswerPart;
@@ -33,7 +29,6 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole LTI Advantage flow against the test platform, over real HTTP and with the background
@@ -42,17 +37,12 @@ import org.junit.jupiter.api.TestInstance;
  * service, and the roster (three pages) arrives with the students who never launched.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GradesAndRosterOverLtiTest implements TestPropertyProvider {
+class GradesAndRosterOverLtiTest extends LtiHttpTest {
 
     private static final Pattern LANDING = Pattern.compile("/(?:practice|teacher)/(\\d+)#session=([A-Za-z0-9_-]{43})");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TestPlatform platform = TestPlatform.start();
     private final TestPlatformServices services = TestPlatformServices.on(platform);
-
-    @Inject
-    EmbeddedServer server;
 
     @Inject
     Sessions sessions;
@@ -63,20 +53,18 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
     @Inject
     DSLContext dsl;
 
-    private LtiFlow flow;
     private final HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = TestDatabase.freshSchemaProperties();
-        properties.put("chainwise.admin-token", LtiFlow.ADMIN_TOKEN);
+        Map<String, String> properties = super.getProperties();
         properties.put("chainwise.grades.poll-interval", "100ms");
         properties.put("chainwise.roster.poll-interval", "100ms");
         return properties;
     }
 
     @BeforeAll
-    void registerThePlatform() {
+    void offerTheServices() {
         services.trustToolJwks(server.getURI().resolve("/lti/jwks"));
         services.roster(List.of(
                 member("tess-sub", "Tess Teacher", "Active", TestPlatform.INSTRUCTOR),
@@ -84,14 +72,11 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
                 member("ben-sub", "Ben Okafor", "Active", TestPlatform.LEARNER),
                 member("cy-sub", "Cy Young", "Active", TestPlatform.LEARNER),
                 member("dee-sub", "Dee Park", "Active", TestPlatform.LEARNER)), 2);
-        flow = new LtiFlow(platform, server.getURI());
-        flow.register();
     }
 
     @AfterAll
-    void stop() {
+    void closeTheClient() {
         api.close();
-        platform.close();
     }
 
     private record Landing(long setId, String token) {
@@ -103,7 +88,7 @@ class GradesAndRosterOverLtiTest implements TestPropertyProvider {
 
     /** Launches; a learner lands on the practice set (its id), an instructor on the course (its id). */
     private Landing launch(String linkId, String sub, String role) {
-        Page page = flow.launch(new Browser(), flow.resourceLink(linkId, sub, List.of(role)));
+        Browser.Page page = flow.launch(new Browser(), flow.resourceLink(linkId, sub, List.of(role)));
         assertThat(page.status()).as(page.body()).isEqualTo(303);
         Matcher m = LANDING.matcher(page.location().toString());
         assertThat(m.find()).as(page.location().toString()).isTrue();
