@@ -208,6 +208,13 @@ public class GradeOutboxStore {
                 .execute();
     }
 
+    /** Deletes scores sent before {@code cutoff} (the platform has them); returns how many. */
+    public int deleteSentBefore(DSLContext tx, Instant cutoff) {
+        return tx.deleteFrom(GRADE_OUTBOX)
+                .where(GRADE_OUTBOX.STATUS.eq(SENT), GRADE_OUTBOX.SENT_AT.lt(cutoff.atOffset(ZoneOffset.UTC)))
+                .execute();
+    }
+
     public Counts counts(DSLContext tx, long courseId) {
         Map<String, Integer> byStatus = tx.select(GRADE_OUTBOX.STATUS, count()).from(GRADE_OUTBOX)
                 .where(GRADE_OUTBOX.COURSE_ID.eq(courseId))

@@ -37,6 +37,7 @@ public class GradePassback {
     private final Backoff backoff;
     private final Duration lease;
     private final Duration giveUpAfter;
+    private final Duration keepSent;
     private final int batchSize;
     private final int maxRounds;
     private final Clock clock = Clock.systemUTC();
@@ -49,6 +50,7 @@ public class GradePassback {
                   @Value("${chainwise.grades.retry-max-delay:1h}") Duration retryCap,
                   @Value("${chainwise.grades.lease:2m}") Duration lease,
                   @Value("${chainwise.grades.give-up-after:3d}") Duration giveUpAfter,
+                  @Value("${chainwise.grades.keep-sent:30d}") Duration keepSent,
                   @Value("${chainwise.grades.batch-size:50}") int batchSize,
                   @Value("${chainwise.grades.max-rounds:20}") int maxRounds) {
         this.dsl = dsl;
@@ -58,6 +60,7 @@ public class GradePassback {
         this.backoff = new Backoff(retryBase, retryCap);
         this.lease = lease;
         this.giveUpAfter = giveUpAfter;
+        this.keepSent = keepSent;
         this.batchSize = batchSize;
         this.maxRounds = maxRounds;
     }
@@ -98,6 +101,12 @@ public class GradePassback {
             }
         }
         return total;
+    }
+
+    /** Deletes the record of scores sent longer ago than {@code chainwise.grades.keep-sent}; returns how many. */
+    public int forgetSent() {
+        Instant cutoff = clock.instant().minus(keepSent);
+        return dsl.transactionResult(cfg -> outbox.deleteSentBefore(cfg.dsl(), cutoff));
     }
 
     private void publish(Claimed claimed, Platform platform) throws ServiceCallFailure {

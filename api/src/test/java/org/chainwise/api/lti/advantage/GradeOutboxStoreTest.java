@@ -151,4 +151,20 @@ class GradeOutboxStoreTest implements TestPropertyProvider {
         assertThat(claim("node-a", start.plusSeconds(59)).stream().map(c -> c.score().userId())).doesNotContain("dee");
         assertThat(claim("node-a", start.plusSeconds(61)).stream().map(c -> c.score().userId())).contains("dee");
     }
+
+    @Test
+    void sentScoresAreForgottenAfterTheKeepPeriodAndPendingOnesAreNot() {
+        long set = course.practiceSet(app, services, "rl-forget");
+        long eve = learner("eve");
+        queue(score(eve, set, 1, start));
+        Claimed claimed = claim("node-a", start.plusSeconds(1)).stream()
+                .filter(c -> c.score().userId().equals("eve")).findFirst().orElseThrow();
+        assertThat(sent(claimed, "node-a", start.plusSeconds(2))).isTrue();
+        queue(score(eve, set, 2, start.plusSeconds(3)));
+
+        dsl.transaction(cfg -> outbox.deleteSentBefore(cfg.dsl(), start.plusSeconds(10)));
+
+        assertThat(dsl.selectFrom(GRADE_OUTBOX).where(GRADE_OUTBOX.USER_ID.eq(eve)).fetch())
+                .singleElement().satisfies(row -> assertThat(row.getStatus()).isEqualTo("pending"));
+    }
 }
