@@ -75,6 +75,15 @@ class GradeOutboxStoreTest implements TestPropertyProvider {
     }
 
 
+    /** What {@code node} claims at {@code now} of the learner {@code subject}'s scores. */
+    private List<Claimed> claimedOf(String subject, String node, Instant now) {
+        return claim(node, now).stream().filter(c -> c.score().userId().equals(subject)).toList();
+    }
+
+    private Claimed claimed(String subject, String node, Instant now) {
+        return claimedOf(subject, node, now).getFirst();
+    }
+
     private boolean sent(Claimed claimed, String node, Instant now) {
         return dsl.transactionResult(cfg -> outbox.markSent(cfg.dsl(), claimed, node, now));
     }
@@ -105,13 +114,11 @@ class GradeOutboxStoreTest implements TestPropertyProvider {
         long set = course.practiceSet(app, services, "rl-inflight");
         long ben = learner("ben");
         queue(score(ben, set, 1, start));
-        Claimed inFlight = claim("node-a", start.plusSeconds(1)).stream()
-                .filter(c -> c.score().userId().equals("ben")).findFirst().orElseThrow();
+        Claimed inFlight = claimed("ben", "node-a", start.plusSeconds(1));
 
         queue(score(ben, set, 2, start.plusSeconds(2)));
         boolean marked = sent(inFlight, "node-a", start.plusSeconds(3));
-        Claimed next = claim("node-a", start.plusSeconds(4)).stream()
-                .filter(c -> c.score().userId().equals("ben")).findFirst().orElseThrow();
+        Claimed next = claimed("ben", "node-a", start.plusSeconds(4));
 
         assertThat(marked).isFalse();
         assertThat(next.score().scoreGiven()).isEqualTo(2.0);
@@ -127,9 +134,9 @@ class GradeOutboxStoreTest implements TestPropertyProvider {
         queue(score(cy, set, 1, start));
         Instant now = start.plusSeconds(1);
 
-        List<Claimed> first = claim("node-a", now).stream().filter(c -> c.score().userId().equals("cy")).toList();
-        List<Claimed> meanwhile = claim("node-b", now.plusSeconds(60)).stream().filter(c -> c.score().userId().equals("cy")).toList();
-        List<Claimed> afterLease = claim("node-b", now.plusSeconds(121)).stream().filter(c -> c.score().userId().equals("cy")).toList();
+        List<Claimed> first = claimedOf("cy", "node-a", now);
+        List<Claimed> meanwhile = claimedOf("cy", "node-b", now.plusSeconds(60));
+        List<Claimed> afterLease = claimedOf("cy", "node-b", now.plusSeconds(121));
 
         assertThat(first).hasSize(1);
         assertThat(meanwhile).isEmpty();
@@ -144,8 +151,7 @@ class GradeOutboxStoreTest implements TestPropertyProvider {
         long set = course.practiceSet(app, services, "rl-wait");
         long dee = learner("dee");
         queue(score(dee, set, 1, start));
-        Claimed claimed = claim("node-a", start.plusSeconds(1)).stream()
-                .filter(c -> c.score().userId().equals("dee")).findFirst().orElseThrow();
+        Claimed claimed = claimed("dee", "node-a", start.plusSeconds(1));
         dsl.transaction(cfg -> outbox.reschedule(cfg.dsl(), claimed, "node-a", start.plusSeconds(60), "HTTP 503"));
 
         assertThat(claim("node-a", start.plusSeconds(59)).stream().map(c -> c.score().userId())).doesNotContain("dee");
@@ -157,8 +163,7 @@ class GradeOutboxStoreTest implements TestPropertyProvider {
         long set = course.practiceSet(app, services, "rl-forget");
         long eve = learner("eve");
         queue(score(eve, set, 1, start));
-        Claimed claimed = claim("node-a", start.plusSeconds(1)).stream()
-                .filter(c -> c.score().userId().equals("eve")).findFirst().orElseThrow();
+        Claimed claimed = claimed("eve", "node-a", start.plusSeconds(1));
         assertThat(sent(claimed, "node-a", start.plusSeconds(2))).isTrue();
         queue(score(eve, set, 2, start.plusSeconds(3)));
 
