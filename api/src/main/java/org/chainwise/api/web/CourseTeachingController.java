@@ -1,5 +1,6 @@
 package org.chainwise.api.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -54,11 +55,13 @@ class CourseTeachingController {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record StudentsPage(int total, int limit, int offset, List<StudentView> students) {
     }
 
     /** One learner: {@code misconceptions} lists only those the model believes held (belief at least 0.5). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record StudentView(long userId, String name, boolean started, int answers, int correct, String lastAnswerAt,
             List<SkillView> skills, List<MisconceptionView> misconceptions) {
 

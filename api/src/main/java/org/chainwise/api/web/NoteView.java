@@ -1,10 +1,12 @@
 package org.chainwise.api.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import org.chainwise.api.store.NoteStore.StoredNote;
 
 /** A research note as the api sends it; optional texts are null when not written, times are ISO-8601 instants. */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record NoteView(long id, String objectKey, String question, String evidence, String resolution, String nextAction,
         String visibility, long authorId, String authorName, String createdAt, String updatedAt) {
 

@@ -1,5 +1,6 @@
 package org.chainwise.api.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.chainwise.api.store.CompletionRule;
@@ -11,9 +12,10 @@ import org.chainwise.engine.mastery.Skill;
  * {@code {"rule":"item_count","items":n}}; {@code families} empty means every family training one of the skills.
  */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PracticeSetView(long id, String title, List<String> skills, List<String> families, Completion completion) {
 
-    /** The completion rule; the field the rule does not use is null. */
+    /** The completion rule; the field the rule does not use is left out. */
     @Serdeable
     public record Completion(String rule, Double threshold, Integer items) {
 
