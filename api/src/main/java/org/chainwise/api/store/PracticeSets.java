@@ -4,18 +4,20 @@ import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET;
 import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET_FAMILY;
 import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET_SKILL;
 
+import static org.jooq.impl.DSL.array;
+import static org.jooq.impl.DSL.select;
+
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.chainwise.engine.mastery.Skill;
 import org.chainwise.migrations.jooq.tables.records.PracticeSetRecord;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
+import org.jooq.Condition;
+import org.jooq.Field;
 
 /**
  * The practice sets of courses ({@code practice_set} with its skills and families). Every lookup
@@ -60,26 +62,40 @@ public class PracticeSets {
 
     /** The set {@code setId} if it belongs to the course. */
     public Optional<StoredPracticeSet> find(DSLContext tx, long courseId, long setId) {
-        return tx.selectFrom(PRACTICE_SET)
-                .where(PRACTICE_SET.COURSE_ID.eq(courseId), PRACTICE_SET.ID.eq(setId))
-                .fetchOptional()
-                .map(row -> read(tx, List.of(row)).getFirst());
+        return matching(tx, PRACTICE_SET.COURSE_ID.eq(courseId).and(PRACTICE_SET.ID.eq(setId))).stream().findFirst();
     }
 
     /** The set placed at an LTI resource link of the course. */
     public Optional<StoredPracticeSet> findByResourceLink(DSLContext tx, long courseId, String resourceLinkId) {
-        return tx.selectFrom(PRACTICE_SET)
-                .where(PRACTICE_SET.COURSE_ID.eq(courseId), PRACTICE_SET.RESOURCE_LINK_ID.eq(resourceLinkId))
-                .fetchOptional()
-                .map(row -> read(tx, List.of(row)).getFirst());
+        return matching(tx, PRACTICE_SET.COURSE_ID.eq(courseId).and(PRACTICE_SET.RESOURCE_LINK_ID.eq(resourceLinkId)))
+                .stream().findFirst();
     }
 
     /** Every set of the course, oldest first. */
     public List<StoredPracticeSet> inCourse(DSLContext tx, long courseId) {
-        return read(tx, tx.selectFrom(PRACTICE_SET)
-                .where(PRACTICE_SET.COURSE_ID.eq(courseId))
+        return matching(tx, PRACTICE_SET.COURSE_ID.eq(courseId));
+    }
+
+    /** The sets matching {@code condition} with their skills and families, in one query (every practice request reads its set). */
+    private static List<StoredPracticeSet> matching(DSLContext tx, Condition condition) {
+        Field<String[]> skills = array(select(PRACTICE_SET_SKILL.SKILL).from(PRACTICE_SET_SKILL)
+                .where(PRACTICE_SET_SKILL.PRACTICE_SET_ID.eq(PRACTICE_SET.ID)));
+        Field<String[]> families = array(select(PRACTICE_SET_FAMILY.FAMILY).from(PRACTICE_SET_FAMILY)
+                .where(PRACTICE_SET_FAMILY.PRACTICE_SET_ID.eq(PRACTICE_SET.ID)));
+        return tx.select(PRACTICE_SET.ID, PRACTICE_SET.COURSE_ID, PRACTICE_SET.RESOURCE_LINK_ID, PRACTICE_SET.DEFINITION_KEY,
+                        PRACTICE_SET.TITLE, PRACTICE_SET.COMPLETION_RULE, PRACTICE_SET.MASTERY_THRESHOLD,
+                        PRACTICE_SET.REQUIRED_ITEMS, skills, families)
+                .from(PRACTICE_SET)
+                .where(condition)
                 .orderBy(PRACTICE_SET.ID)
-                .fetch());
+                .fetch(row -> {
+                    CompletionRule completion = "mastery".equals(row.value6())
+                            ? new CompletionRule.Mastery(row.value7().doubleValue())
+                            : new CompletionRule.ItemCount(row.value8());
+                    List<Skill> setSkills = Arrays.stream(row.value9()).map(Skill::valueOf).toList();
+                    return new StoredPracticeSet(row.value1(), row.value2(), row.value3(),
+                            new PracticeSetDefinition(row.value4(), row.value5(), setSkills, List.of(row.value10()), completion));
+                });
     }
 
     private static void fill(PracticeSetRecord row, PracticeSetDefinition definition) {
@@ -110,38 +126,5 @@ public class PracticeSets {
             }
             families.onConflictDoNothing().execute();
         }
-    }
-
-    /** The rows with their skills and families, read in two queries whatever the number of sets. */
-    private static List<StoredPracticeSet> read(DSLContext tx, List<PracticeSetRecord> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = rows.stream().map(PracticeSetRecord::getId).toList();
-        Map<Long, List<Skill>> skills = grouped(tx.select(PRACTICE_SET_SKILL.PRACTICE_SET_ID, PRACTICE_SET_SKILL.SKILL)
-                .from(PRACTICE_SET_SKILL).where(PRACTICE_SET_SKILL.PRACTICE_SET_ID.in(ids))
-                .orderBy(PRACTICE_SET_SKILL.SKILL).fetch(), Skill::valueOf);
-        Map<Long, List<String>> families = grouped(tx.select(PRACTICE_SET_FAMILY.PRACTICE_SET_ID, PRACTICE_SET_FAMILY.FAMILY)
-                .from(PRACTICE_SET_FAMILY).where(PRACTICE_SET_FAMILY.PRACTICE_SET_ID.in(ids))
-                .orderBy(PRACTICE_SET_FAMILY.FAMILY).fetch(), family -> family);
-        List<StoredPracticeSet> sets = new ArrayList<>();
-        for (PracticeSetRecord row : rows) {
-            CompletionRule completion = "mastery".equals(row.getCompletionRule())
-                    ? new CompletionRule.Mastery(row.getMasteryThreshold().doubleValue())
-                    : new CompletionRule.ItemCount(row.getRequiredItems());
-            List<Skill> setSkills = skills.getOrDefault(row.getId(), List.of());
-            sets.add(new StoredPracticeSet(row.getId(), row.getCourseId(), row.getResourceLinkId(),
-                    new PracticeSetDefinition(row.getDefinitionKey(), row.getTitle(), setSkills,
-                            families.getOrDefault(row.getId(), List.of()), completion)));
-        }
-        return sets;
-    }
-
-    private static <T> Map<Long, List<T>> grouped(List<Record2<Long, String>> rows, java.util.function.Function<String, T> value) {
-        Map<Long, List<T>> grouped = new LinkedHashMap<>();
-        for (Record2<Long, String> row : rows) {
-            grouped.computeIfAbsent(row.value1(), id -> new ArrayList<>()).add(value.apply(row.value2()));
-        }
-        return grouped;
     }
 }
