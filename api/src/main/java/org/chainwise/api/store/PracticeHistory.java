@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.chainwise.bank.item.Item;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -25,8 +26,8 @@ import org.jooq.JSONB;
 public class PracticeHistory {
 
     /** An item served at {@code servedAt}; answered (and solved, when {@code solved}) at {@code answeredAt}. */
-    public record Served(long courseId, long userId, long practiceSetId, String family, String parametersJson, long seed,
-            String variantKey, Instant servedAt, Instant answeredAt, boolean solved) {
+    public record Served(long courseId, long userId, long practiceSetId, Item item, Instant servedAt, Instant answeredAt,
+            boolean solved) {
     }
 
     /** A graded answer (verdict correct or incorrect) and its diagnosed misconceptions, most likely first. */
@@ -42,10 +43,10 @@ public class PracticeHistory {
                 .set(ITEM_SERVED.COURSE_ID, item.courseId())
                 .set(ITEM_SERVED.USER_ID, item.userId())
                 .set(ITEM_SERVED.PRACTICE_SET_ID, item.practiceSetId())
-                .set(ITEM_SERVED.FAMILY, item.family())
-                .set(ITEM_SERVED.PARAMETERS, JSONB.valueOf(item.parametersJson()))
-                .set(ITEM_SERVED.SEED, item.seed())
-                .set(ITEM_SERVED.VARIANT_KEY, item.variantKey())
+                .set(ITEM_SERVED.FAMILY, item.item().family())
+                .set(ITEM_SERVED.PARAMETERS, JSONB.valueOf(ServedItems.json(item.item().parameters())))
+                .set(ITEM_SERVED.SEED, item.item().seed())
+                .set(ITEM_SERVED.VARIANT_KEY, item.item().variantKey())
                 .set(ITEM_SERVED.SERVED_AT, at(item.servedAt()))
                 .set(ITEM_SERVED.ANSWERED_AT, at(item.answeredAt()))
                 .set(ITEM_SERVED.SOLVED_AT, item.solved() ? at(item.answeredAt()) : null)

@@ -7,14 +7,15 @@ import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
+import org.chainwise.bank.item.Parameters;
 import org.jooq.DSLContext;
 
 /** Served items and answered attempts of one course, read by id: what research notes may point at. */
 @Singleton
 public class ServedWork {
 
-    /** A row of {@code item_served}; {@code parametersJson} is the item's parameters as stored. */
-    public record ServedItemRow(long id, long userId, String family, String parametersJson, long seed, String variantKey) {
+    /** A row of {@code item_served}: enough to draw the item again. */
+    public record ServedItemRow(long id, long userId, String family, Parameters parameters, long seed, String variantKey) {
     }
 
     /** A row of {@code attempt} with its diagnosed misconception codes, most likely first. */
@@ -27,8 +28,8 @@ public class ServedWork {
                         ITEM_SERVED.SEED, ITEM_SERVED.VARIANT_KEY)
                 .from(ITEM_SERVED)
                 .where(ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.ID.eq(itemId))
-                .fetchOptional(r -> new ServedItemRow(r.value1(), r.value2(), r.value3(), r.value4().data(), r.value5(),
-                        r.value6()));
+                .fetchOptional(r -> new ServedItemRow(r.value1(), r.value2(), r.value3(), ServedItems.parameters(r.value4()),
+                        r.value5(), r.value6()));
     }
 
     public Optional<AttemptRow> attempt(DSLContext tx, long courseId, long attemptId) {

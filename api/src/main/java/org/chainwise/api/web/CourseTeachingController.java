@@ -1,7 +1,6 @@
 package org.chainwise.api.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -14,12 +13,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.chainwise.api.identity.Actor;
 import org.chainwise.api.service.Paging;
+import org.chainwise.api.service.PracticeEngine;
 import org.chainwise.api.service.notes.Notes;
 import org.chainwise.api.service.teaching.CourseStudentsService;
 import org.chainwise.api.service.teaching.PracticeSetDraft;
 import org.chainwise.api.service.teaching.StudentStanding;
 import org.chainwise.api.service.teaching.TeacherPracticeSets;
-import org.chainwise.bank.ItemBank;
 
 /**
  * The teachers' api under {@code /api/v1/courses/{courseId}}: the course's practice sets, its learners'
@@ -34,14 +33,14 @@ class CourseTeachingController {
     private final TeacherPracticeSets practiceSets;
     private final CourseStudentsService students;
     private final Notes notes;
-    private final BeanProvider<ItemBank> bank;
+    private final PracticeEngine engine;
 
     CourseTeachingController(TeacherPracticeSets practiceSets, CourseStudentsService students, Notes notes,
-            BeanProvider<ItemBank> bank) {
+            PracticeEngine engine) {
         this.practiceSets = practiceSets;
         this.students = students;
         this.notes = notes;
-        this.bank = bank;
+        this.engine = engine;
     }
 
     /** A practice set as a teacher writes it. */
@@ -82,20 +81,20 @@ class CourseTeachingController {
     }
 
     @Get("/practice-sets")
-    List<PracticeSetView> practiceSets(Actor actor, long courseId) {
-        return practiceSets.list(actor, courseId).stream().map(PracticeSetView::of).toList();
+    List<PracticeViews.PracticeSetView> practiceSets(Actor actor, long courseId) {
+        return practiceSets.list(actor, courseId).stream().map(PracticeViews.PracticeSetView::of).toList();
     }
 
     @Post("/practice-sets")
-    HttpResponse<PracticeSetView> createPracticeSet(Actor actor, long courseId, @Body PracticeSetRequest request) {
+    HttpResponse<PracticeViews.PracticeSetView> createPracticeSet(Actor actor, long courseId, @Body PracticeSetRequest request) {
         actor.requireInstructor().requireCourse(courseId);
-        return HttpResponse.created(PracticeSetView.of(practiceSets.create(actor, courseId, draft(request))));
+        return HttpResponse.created(PracticeViews.PracticeSetView.of(practiceSets.create(actor, courseId, draft(request))));
     }
 
     @Put("/practice-sets/{setId}")
-    PracticeSetView updatePracticeSet(Actor actor, long courseId, long setId, @Body PracticeSetRequest request) {
+    PracticeViews.PracticeSetView updatePracticeSet(Actor actor, long courseId, long setId, @Body PracticeSetRequest request) {
         actor.requireInstructor().requireCourse(courseId);
-        return PracticeSetView.of(practiceSets.update(actor, courseId, setId, draft(request)));
+        return PracticeViews.PracticeSetView.of(practiceSets.update(actor, courseId, setId, draft(request)));
     }
 
     @Get("/students")
@@ -123,6 +122,6 @@ class CourseTeachingController {
                     "completion");
         }
         return PracticeSetDraft.of(request.title(), request.skills(), request.families(), completion.rule(),
-                completion.threshold(), completion.items(), bank.get());
+                completion.threshold(), completion.items(), engine.parts().bank());
     }
 }

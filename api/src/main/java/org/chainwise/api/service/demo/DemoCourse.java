@@ -3,7 +3,6 @@ package org.chainwise.api.service.demo;
 import static org.chainwise.migrations.jooq.Tables.APP_USER;
 import static org.chainwise.migrations.jooq.Tables.COURSE;
 
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.chainwise.api.identity.Role;
+import org.chainwise.api.service.PracticeEngine;
 import org.chainwise.api.store.CompletionRule;
 import org.chainwise.api.store.NoteStore;
 import org.chainwise.api.store.People;
@@ -26,23 +26,16 @@ import org.chainwise.api.store.PracticeHistory;
 import org.chainwise.api.store.PracticeSetDefinition;
 import org.chainwise.api.store.PracticeSets;
 import org.chainwise.api.store.StoredPracticeSet;
-import org.chainwise.bank.ItemBank;
+import org.chainwise.bank.ItemCandidate;
+import org.chainwise.bank.VariantPool;
+import org.chainwise.bank.answer.ItemGrade;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Item;
-import org.chainwise.bank.item.Parameters;
-import org.chainwise.engine.cas.SymjaEquivalence;
-import org.chainwise.engine.check.Checker;
-import org.chainwise.engine.check.Grade;
-import org.chainwise.engine.check.Grader;
-import org.chainwise.engine.check.Verdict;
 import org.chainwise.engine.diagnose.Diagnosis;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.engine.mastery.Attempt;
-import org.chainwise.engine.mastery.Candidate;
-import org.chainwise.engine.mastery.ModelParameters;
 import org.chainwise.engine.mastery.Skill;
 import org.chainwise.engine.mastery.SkillState;
-import org.chainwise.engine.mastery.StudentModel;
 import org.chainwise.engine.mastery.StudentState;
 import org.jooq.DSLContext;
 
@@ -64,25 +57,23 @@ public class DemoCourse {
 
     /** Any constant shared by every node: it serialises seeding when several start at once. */
     private static final long SEED_LOCK = 0x43_57_44_45_4D_4FL;
-    private static final int SEED_TRIES = 40;
 
     private final DSLContext dsl;
     private final People people;
     private final PracticeSets practiceSets;
     private final PracticeHistory history;
     private final NoteStore notes;
-    private final BeanProvider<ItemBank> bank;
+    private final PracticeEngine engine;
     private final Clock clock;
-    private final StudentModel model = new StudentModel(ModelParameters.DEFAULT);
 
     DemoCourse(DSLContext dsl, People people, PracticeSets practiceSets, PracticeHistory history, NoteStore notes,
-            BeanProvider<ItemBank> bank) {
+            PracticeEngine engine) {
         this.dsl = dsl;
         this.people = people;
         this.practiceSets = practiceSets;
         this.history = history;
         this.notes = notes;
-        this.bank = bank;
+        this.engine = engine;
         this.clock = Clock.systemUTC();
     }
 
@@ -110,7 +101,7 @@ public class DemoCourse {
     public Seeded seed() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // Drawing and grading is pure and the slow part: done before the transaction opens.
-        List<PlannedLearner> plan = plan(bank.get(), now);
+        List<PlannedLearner> plan = plan(engine.parts(), now);
         return dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.select(org.jooq.impl.DSL.field("pg_advisory_xact_lock({0})", Object.class, SEED_LOCK)).fetch();
@@ -169,9 +160,9 @@ public class DemoCourse {
         Instant[] started = new Instant[sets.size()];
         for (PlannedAnswer answer : learner.answers()) {
             Item item = answer.item();
-            boolean right = answer.grade().verdict() == Verdict.CORRECT;
+            boolean right = answer.grade().correct();
             long itemId = history.served(tx, new PracticeHistory.Served(courseId, userId, sets.get(answer.set()),
-                    item.family(), parametersJson(item.parameters()), item.seed(), item.variantKey(),
+                    item,
                     answer.submittedAt().minus(Duration.ofSeconds(90)), answer.submittedAt(), right));
             attemptIds.add(history.attempt(tx, courseId, userId, itemId, graded(learner, answer)));
             attempted[answer.set()]++;
@@ -203,8 +194,8 @@ public class DemoCourse {
         for (Map.Entry<Misconception, Double> belief : state.beliefs().entrySet()) {
             List<PlannedAnswer> seen = learner.answers().stream()
                     .filter(a -> a.grade().misconceptions().stream().anyMatch(d -> d.code() == belief.getKey())).toList();
-            history.belief(tx, courseId, userId, belief.getKey().name(), belief.getValue(), seen.size(),
-                    seen.isEmpty() ? null : seen.getLast().submittedAt(), at);
+            history.belief(tx, courseId, userId, belief.getKey().name(), belief.getValue(),
+                    learner.beliefUpdates().getOrDefault(belief.getKey(), 0), seen.isEmpty() ? null : seen.getLast().submittedAt(), at);
         }
         history.learnerModel(tx, courseId, userId, state.attempts(), at);
     }
@@ -231,32 +222,29 @@ public class DemoCourse {
     }
 
     private static PracticeHistory.Graded graded(PlannedLearner learner, PlannedAnswer answer) {
-        Grade grade = answer.grade();
+        ItemGrade grade = answer.grade();
         UUID submission = UUID.nameUUIDFromBytes((CONTEXT_ID + "/" + learner.script().subject() + "/"
                 + answer.submittedAt()).getBytes(StandardCharsets.UTF_8));
         List<PracticeHistory.Diagnosed> diagnosed = grade.misconceptions().stream()
                 .map(d -> new PracticeHistory.Diagnosed(d.code().name(), d.layer(), d.explanation())).toList();
         return new PracticeHistory.Graded(submission, answer.typed(), grade.interpretedAs().orElseThrow().text(),
-                grade.interpretedAs().orElseThrow().latex(), grade.verdict().name().toLowerCase(java.util.Locale.ROOT),
+                grade.interpretedAs().orElseThrow().latex(), grade.verdict().wireName(),
                 diagnosed, answer.submittedAt().minus(Duration.ofSeconds(70)), answer.submittedAt(),
                 grade.time().toNanos() / 1e6);
     }
 
-    /** The parameters as the practice service stores them: the record's components by name. */
-    static String parametersJson(Parameters p) {
-        return "{\"depth\": " + p.depth() + ", \"innerComplexity\": " + p.innerComplexity() + ", \"maxConstant\": "
-                + p.maxConstant() + "}";
+    record PlannedAnswer(int set, Item item, String typed, ItemGrade grade, Instant submittedAt) {
     }
 
-    record PlannedAnswer(int set, Item item, String typed, Grade grade, Instant submittedAt) {
+    record PlannedLearner(LearnerScript script, List<PlannedAnswer> answers, StudentState state,
+            Map<Misconception, Integer> beliefUpdates) {
     }
 
-    record PlannedLearner(LearnerScript script, List<PlannedAnswer> answers, StudentState state) {
-    }
-
-    /** Every learner's answers, graded, and the student model after them: a pure function of the bank and {@code now}. */
-    List<PlannedLearner> plan(ItemBank items, Instant now) {
-        Grader grader = new Grader(new Checker(new SymjaEquivalence(SymjaEquivalence.DEFAULT_LIMIT), 1024), 256);
+    /**
+     * Every learner's answers, graded by the practice engine's item grader, and the student model after
+     * them, taken in exactly as the practice service takes in a submission: a function of the engine and {@code now}.
+     */
+    List<PlannedLearner> plan(PracticeEngine.Parts parts, Instant now) {
         List<PracticeSetDefinition> sets = practiceSetDefinitions();
         List<LearnerScript> scripts = LearnerScript.demo();
         List<PlannedLearner> planned = new ArrayList<>();
@@ -265,50 +253,54 @@ public class DemoCourse {
             // Each learner practised on an afternoon of the last week, an answer every two and a half minutes.
             Instant start = now.minus(Duration.ofDays(6 - l)).minus(Duration.ofHours(2));
             Set<String> seen = new HashSet<>();
-            StudentState state = model.start();
+            StudentState state = parts.model().start();
             List<PlannedAnswer> answers = new ArrayList<>();
+            Map<Misconception, Integer> beliefUpdates = new java.util.EnumMap<>(Misconception.class);
             for (int i = 0; i < script.steps().size(); i++) {
                 LearnerScript.Step step = script.steps().get(i);
                 List<String> families = sets.get(step.set()).families();
                 String family = families.get((l + i) % families.size());
-                Item item = itemFor(items, family, 1000L * l + 50L * i, step.wrongBy(), seen);
+                Item item = itemFor(parts.pool(), family, l + i, step.wrongBy(), seen);
                 seen.add(item.variantKey());
                 String typed = step.wrongBy().map(code -> distractor(item, code).answer().text())
                         .orElse(item.canonicalAnswer().text());
-                Grade grade = grader.grade(item.function().text(), item.variable(), typed);
+                ItemGrade grade = parts.items().grade(item, Map.of("answer", typed));
                 answers.add(new PlannedAnswer(step.set(), item, typed, grade, start.plus(Duration.ofSeconds(150L * i))));
-                state = model.update(state, attemptOf(item, grade));
+                Set<Misconception> diagnosed = new HashSet<>();
+                grade.misconceptions().forEach(d -> diagnosed.add(d.code()));
+                StudentState before = state;
+                state = parts.model().update(state, new Attempt(ItemCandidate.of(item), grade.correct(), diagnosed));
+                // As the practice service counts it: every answer that moved a belief or diagnosed its code.
+                for (Misconception code : Misconception.values()) {
+                    if (diagnosed.contains(code) || before.belief(code) != state.belief(code)) {
+                        beliefUpdates.merge(code, 1, Integer::sum);
+                    }
+                }
             }
-            planned.add(new PlannedLearner(script, answers, state));
+            planned.add(new PlannedLearner(script, answers, state, beliefUpdates));
         }
         return planned;
     }
 
-    /** The first item of the family from {@code seed} on that is new to the learner and, for a wrong answer, has a distractor of the code. */
-    private static Item itemFor(ItemBank items, String family, long seed, Optional<Misconception> wrongBy, Set<String> seen) {
-        Parameters parameters = items.family(family).defaults();
-        long s = seed;
-        for (int tries = 0; tries < SEED_TRIES; tries++) {
-            Item item = items.draw(family, parameters, s);
+    /**
+     * A pooled variant of the family, from the {@code start}-th on, that is new to the learner and, for a
+     * wrong answer, has a distractor of the code: the items practice serves, so a note can draw them again.
+     */
+    private static Item itemFor(VariantPool pool, String family, int start, Optional<Misconception> wrongBy,
+            Set<String> seen) {
+        List<Item> variants = pool.variants(family);
+        for (int k = 0; k < variants.size(); k++) {
+            Item item = variants.get((start + k) % variants.size());
             boolean fits = wrongBy.map(code -> item.distractors().stream().anyMatch(d -> d.code() == code)).orElse(true);
             if (fits && !seen.contains(item.variantKey())) {
                 return item;
             }
-            s = item.seed() + 1;
         }
-        throw new IllegalStateException("no item of " + family + " near seed " + seed + " has a distractor " + wrongBy);
+        throw new IllegalStateException("no pooled item of " + family + " is new to the learner with a distractor " + wrongBy);
     }
 
     private static Distractor distractor(Item item, Misconception code) {
         return item.distractors().stream().filter(d -> d.code() == code).findFirst().orElseThrow();
     }
 
-    /** The answer as the student model takes it in: right, or wrong with the codes the engine diagnosed. */
-    private static Attempt attemptOf(Item item, Grade grade) {
-        Candidate candidate = new Candidate(item.variantKey(), item.family(), Set.copyOf(item.skills()), Set.of(), 0.5);
-        if (grade.verdict() == Verdict.CORRECT) {
-            return Attempt.right(candidate);
-        }
-        return Attempt.wrong(candidate, grade.misconceptions().stream().map(Diagnosis::code).toArray(Misconception[]::new));
-    }
 }

@@ -1,16 +1,12 @@
 package org.chainwise.api.service.notes;
 
-import io.micronaut.context.BeanProvider;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chainwise.api.service.PracticeEngine;
 import org.chainwise.api.service.notes.NoteObject.DemoSetting;
 import org.chainwise.api.store.ServedWork;
 import org.chainwise.bank.ItemBank;
@@ -35,16 +31,14 @@ public class NoteObjects {
     private static final Pattern NUMBER = Pattern.compile("[1-9]\\d{0,17}");
     private static final Pattern SETTING = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)=(-?\\d{1,6}(?:\\.\\d{1,6})?)");
 
-    private final ChainRulePage page;
-    private final BeanProvider<ItemBank> bank;
+    // The page is cheap to make; the engine (bank, pool, Symja) is waited for only when an item is named.
+    private final ChainRulePage page = ChainRulePage.standard();
+    private final PracticeEngine engine;
     private final ServedWork served;
-    private final JsonMapper json;
 
-    NoteObjects(ChainRulePage page, BeanProvider<ItemBank> bank, ServedWork served, JsonMapper json) {
-        this.page = page;
-        this.bank = bank;
+    NoteObjects(PracticeEngine engine, ServedWork served) {
+        this.engine = engine;
         this.served = served;
-        this.json = json;
     }
 
     /** Who may point at a course's served work: everyone in the course, or only its owner. */
@@ -131,7 +125,7 @@ public class NoteObjects {
                     + "item:<family>/d<depth>-c<complexity>-k<max constant>/<seed> for a question-bank item, "
                     + "such as item:outer-sin/d2-c2-k5/3; '" + ObjectKey.shortened(key.text()) + "' is neither.");
         }
-        ItemBank items = bank.get();
+        ItemBank items = engine.parts().bank();
         if (!items.familyNames().contains(m.group(1))) {
             throw ObjectKey.invalid(field, "The question bank has no family '" + m.group(1) + "'; its families are "
                     + String.join(", ", items.familyNames()) + ".");
@@ -139,7 +133,7 @@ public class NoteObjects {
         try {
             Parameters parameters = new Parameters(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     Integer.parseInt(m.group(4)));
-            return new NoteObject.BankItem(key, items.draw(m.group(1), parameters, Long.parseLong(m.group(5))));
+            return new NoteObject.BankItem(key, engine.parts().pool().item(m.group(1), parameters, Long.parseLong(m.group(5))));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw ObjectKey.invalid(field, "The question bank cannot draw " + key.text() + ": " + e.getMessage() + ".");
         }
@@ -164,22 +158,12 @@ public class NoteObjects {
                                 Optional.ofNullable(row.interpretedText()), row.verdict(), row.misconceptions())));
     }
 
-    /** The served item drawn again; empty when its family or parameters are no longer the bank's. */
+    /** The served item drawn again, as the practice service draws it; empty when its family is no longer the bank's. */
     private Optional<Item> redraw(ServedWork.ServedItemRow row) {
         try {
-            ItemBank items = bank.get();
-            Parameters defaults = items.family(row.family()).defaults();
-            Map<String, Object> stored = json.readValue(row.parametersJson(), Argument.mapOf(String.class, Object.class));
-            Parameters parameters = new Parameters(number(stored, "depth", defaults.depth()),
-                    number(stored, "innerComplexity", defaults.innerComplexity()),
-                    number(stored, "maxConstant", defaults.maxConstant()));
-            return Optional.of(items.draw(row.family(), parameters, row.seed()));
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return Optional.of(engine.parts().pool().item(row.family(), row.parameters(), row.seed()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return Optional.empty();
         }
-    }
-
-    private static int number(Map<String, Object> stored, String name, int otherwise) {
-        return stored.get(name) instanceof Number n ? n.intValue() : otherwise;
     }
 }
