@@ -57,7 +57,9 @@ class OpenApiDocumentTest implements TestPropertyProvider {
         // Micronaut answers HEAD wherever it answers GET; the GET operation documents both.
         List<String> routes = router.uriRoutes()
                 .filter(route -> route.getHttpMethod() != io.micronaut.http.HttpMethod.HEAD)
-                .map(route -> route.getHttpMethod().name() + " " + route.getUriMatchTemplate().toPathString())
+                // A reserved expansion ({+key}, which may hold a slash) is a plain path parameter in OpenAPI.
+                .map(route -> route.getHttpMethod().name() + " "
+                        + route.getUriMatchTemplate().toPathString().replaceAll("\\{\\+(\\w+)}", "{$1}"))
                 .distinct().sorted().toList();
 
         assertThat(routes).contains("POST /api/v1/notes", "GET /api/v1/courses/{courseId}/students");

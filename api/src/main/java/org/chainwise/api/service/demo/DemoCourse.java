@@ -38,6 +38,8 @@ import org.chainwise.engine.mastery.Skill;
 import org.chainwise.engine.mastery.SkillState;
 import org.chainwise.engine.mastery.StudentState;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo course "Chain rule demo" on the local platform: one instructor ({@value #INSTRUCTOR}), six
@@ -54,6 +56,8 @@ public class DemoCourse {
     public static final String TITLE = "Chain rule demo";
     public static final String INSTRUCTOR = "teacher";
     public static final String INSTRUCTOR_NAME = "Dr. Tess Okafor";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCourse.class);
 
     /** Any constant shared by every node: it serialises seeding when several start at once. */
     private static final long SEED_LOCK = 0x43_57_44_45_4D_4FL;
@@ -101,8 +105,10 @@ public class DemoCourse {
     public Seeded seed() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // Drawing and grading is pure and the slow part: done before the transaction opens.
+        long begin = System.nanoTime();
         List<PlannedLearner> plan = plan(engine.parts(), now);
-        return dsl.transactionResult(cfg -> {
+        long planned = System.nanoTime();
+        Seeded seeded = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.select(org.jooq.impl.DSL.field("pg_advisory_xact_lock({0})", Object.class, SEED_LOCK)).fetch();
             long deployment = people.localDeployment(tx);
@@ -114,6 +120,12 @@ public class DemoCourse {
             }
             return write(tx, deployment, plan, now);
         });
+        if (seeded.created()) {
+            LOG.info("Demo course: {} answers drawn and graded in {} ms, written in {} ms",
+                    plan.stream().mapToInt(p -> p.answers().size()).sum(), (planned - begin) / 1_000_000,
+                    (System.nanoTime() - planned) / 1_000_000);
+        }
+        return seeded;
     }
 
     private Seeded read(DSLContext tx, long courseId) {

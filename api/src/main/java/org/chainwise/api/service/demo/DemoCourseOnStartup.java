@@ -3,6 +3,7 @@ package org.chainwise.api.service.demo;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import org.chainwise.api.service.PracticeEngine;
 import org.chainwise.api.store.DatabaseSettings;
 import org.chainwise.api.store.DatabaseStartup;
 import org.slf4j.Logger;
@@ -20,11 +21,13 @@ class DemoCourseOnStartup {
 
     private final DatabaseSettings settings;
     private final DatabaseStartup database;
+    private final PracticeEngine engine;
     private final DemoCourse demo;
 
-    DemoCourseOnStartup(DatabaseSettings settings, DatabaseStartup database, DemoCourse demo) {
+    DemoCourseOnStartup(DatabaseSettings settings, DatabaseStartup database, PracticeEngine engine, DemoCourse demo) {
         this.settings = settings;
         this.database = database;
+        this.engine = engine;
         this.demo = demo;
     }
 
@@ -36,6 +39,8 @@ class DemoCourseOnStartup {
         Thread.ofPlatform().name("demo-course-seed").daemon(true).start(() -> {
             try {
                 database.dataSource();
+                // The seed grades with the practice engine, which warms up on its own thread at start-up.
+                engine.parts();
                 long start = System.nanoTime();
                 DemoCourse.Seeded seeded = demo.seed();
                 if (seeded.created()) {
