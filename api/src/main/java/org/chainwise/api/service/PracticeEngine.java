@@ -1,7 +1,9 @@
 package org.chainwise.api.service;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,15 +43,35 @@ public class PracticeEngine implements ApplicationEventListener<ServerStartupEve
             ChainRulePage page) {
     }
 
+    /** Whether to pool every family and grade every pooled item at start-up (off in tests: seconds of CPU each). */
+    public static final String WARM_UP = "chainwise.practice.warm-up";
+
     private final CompletableFuture<Parts> parts = new CompletableFuture<>();
+    private final boolean warmUp;
     private volatile boolean started;
+    private volatile boolean stopped;
+
+    PracticeEngine(@Value("${" + WARM_UP + ":true}") boolean warmUp) {
+        this.warmUp = warmUp;
+    }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        start();
+        if (warmUp) {
+            start();
+        }
     }
 
-    /** Starts making the parts on a background thread (once; later calls do nothing). */
+    @PreDestroy
+    void stop() {
+        stopped = true;
+    }
+
+    /**
+     * Starts making the parts on a background thread (once; later calls do nothing), then, when
+     * warming up, pools every family and has the CAS judge each pooled item's right answer (the
+     * checker caches the verdicts), so that the first learners of a set wait for neither.
+     */
     public synchronized void start() {
         if (started) {
             return;
@@ -60,10 +82,11 @@ public class PracticeEngine implements ApplicationEventListener<ServerStartupEve
                 long begin = System.nanoTime();
                 Parts made = make();
                 parts.complete(made);
-                // Every family's pool, and the CAS's verdict on each pooled item's right answer (cached
-                // by the checker), so that the first learners of a set wait for neither.
                 for (String family : made.bank().familyNames()) {
                     for (Item item : made.pool().variants(family)) {
+                        if (stopped || !warmUp) {
+                            return;
+                        }
                         made.items().grade(item, ItemGrader.rightAnswer(item));
                     }
                 }

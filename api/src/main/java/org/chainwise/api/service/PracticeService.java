@@ -30,6 +30,7 @@ import org.chainwise.bank.answer.ItemGrader;
 import org.chainwise.bank.answer.Preview;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.SolutionStep;
+import org.chainwise.engine.cache.BoundedCache;
 import org.chainwise.engine.check.InputError;
 import org.chainwise.engine.check.Verdict;
 import org.chainwise.engine.diagnose.Misconception;
@@ -53,6 +54,7 @@ public class PracticeService {
     /** The longest answer stored (the attempt table's limit), all parts together. */
     public static final int MAX_ANSWER_LENGTH = 2_000;
     private static final int HINTS = 3;
+    private static final int CACHED_ITEMS = 100_000;
 
     private final DSLContext dsl;
     private final PracticeEngine engine;
@@ -63,6 +65,11 @@ public class PracticeService {
     private final StudentStates states;
     private final List<ProgressListener> listeners;
     private final SetItems.Cache setItems = new SetItems.Cache();
+    /**
+     * Whose each item is and what it is: fixed when the item is served, so a copy here is never stale
+     * (its state, which does change, is always read from the database). Spares a submit one query.
+     */
+    private final BoundedCache<Long, ItemState> identities = new BoundedCache<>(CACHED_ITEMS);
 
     PracticeService(DSLContext dsl, PracticeEngine engine, PracticeSets sets, ServedItems items, Attempts attempts,
             Enrollments enrollments, StudentStates states, List<ProgressListener> listeners) {
@@ -89,20 +96,18 @@ public class PracticeService {
             StoredPracticeSet set = set(tx, actor, setId);
             Enrollment counts = enrollments.startOrResume(tx, actor.courseId(), actor.userId(), setId);
             Optional<ServedItem> open = items.open(tx, actor.courseId(), actor.userId(), setId);
-            int modelAttempts = states.attempts(tx, actor.courseId(), actor.userId());
+            StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), open.isEmpty());
             if (open.isPresent()) {
-                StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), modelAttempts, Set.of());
                 return new NextItem(Optional.of(rebuild(parts, open.get())), Completion.progress(set, state, counts), null);
             }
-            Set<String> seen = items.seenVariants(tx, actor.courseId(), actor.userId());
-            StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), modelAttempts, seen);
             SetItems candidates = setItems.of(set.definition(), parts);
             Progress progress = Completion.progress(set, state, counts);
             return switch (candidates.policy().next(state, candidates.candidates())) {
                 case Selection.Serve serve -> {
                     Item item = candidates.item(serve.item().variantKey());
-                    ServedItem served = items.insert(tx, actor.courseId(), actor.userId(), setId, item);
-                    yield new NextItem(Optional.of(new ItemState(served, item)), progress, null);
+                    ItemState chosen = new ItemState(items.insert(tx, actor.courseId(), actor.userId(), setId, item), item);
+                    identities.put(chosen.served().id(), chosen);
+                    yield new NextItem(Optional.of(chosen), progress, null);
                 }
                 case Selection.Complete complete -> new NextItem(Optional.empty(), progress,
                         "Every skill of this practice set is mastered.");
@@ -114,7 +119,9 @@ public class PracticeService {
 
     /** The learner's item. */
     public ItemState item(Actor actor, long itemId) {
-        return rebuild(engine.parts(), owned(dsl, actor, itemId));
+        ItemState state = rebuild(engine.parts(), owned(dsl, actor, itemId));
+        identities.put(itemId, state);
+        return state;
     }
 
     /** How {@code answer} would be read as {@code part} of an answer to the item (the first part when null); nothing is recorded. */
@@ -131,7 +138,9 @@ public class PracticeService {
      */
     public SubmitOutcome submit(Actor actor, long itemId, UUID submissionId, Map<String, String> answers, Instant startedAt) {
         PracticeEngine.Parts parts = engine.parts();
-        ItemState target = item(actor, itemId);
+        ItemState target = identities.get(itemId)
+                .filter(known -> known.served().courseId() == actor.courseId() && known.served().userId() == actor.userId())
+                .orElseGet(() -> item(actor, itemId));
         String raw = rawAnswer(target.item(), answers);
         ItemGrade grade = parts.items().grade(target.item(), answers);
         Instant now = Instant.now();
@@ -160,7 +169,8 @@ public class PracticeService {
         long user = actor.userId();
         StoredPracticeSet set = set(tx, actor, served.practiceSetId());
         Enrollment counts = enrollments.startOrResume(tx, course, user, set.id());
-        StudentState before = states.load(tx, parts.model(), course, user, states.lock(tx, course, user), Set.of());
+        states.lock(tx, course, user);
+        StudentState before = states.load(tx, parts.model(), course, user, false);
         boolean graded = grade.verdict() != Verdict.INVALID;
         boolean first = graded && !served.answered();
         List<Query> batch = new ArrayList<>();
@@ -254,8 +264,7 @@ public class PracticeService {
     private Progress progress(DSLContext tx, PracticeEngine.Parts parts, Actor actor, Long setId) {
         StoredPracticeSet set = set(tx, actor, setId);
         Enrollment counts = enrollments.find(tx, actor.courseId(), actor.userId(), setId).orElse(new Enrollment(0, 0, false));
-        StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(),
-                states.attempts(tx, actor.courseId(), actor.userId()), Set.of());
+        StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), false);
         return Completion.progress(set, state, counts);
     }
 

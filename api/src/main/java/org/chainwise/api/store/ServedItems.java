@@ -10,9 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.Parameters;
 import org.chainwise.migrations.jooq.tables.records.ItemServedRecord;
@@ -69,13 +67,6 @@ public class ServedItems {
                 .orderBy(ITEM_SERVED.ID.desc())
                 .limit(1)
                 .fetchOptional().map(ServedItems::read);
-    }
-
-    /** Every variant served to the learner in the course: the mastery model never serves one twice. */
-    public Set<String> seenVariants(DSLContext tx, long courseId, long userId) {
-        return new HashSet<>(tx.selectDistinct(ITEM_SERVED.VARIANT_KEY).from(ITEM_SERVED)
-                .where(ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId))
-                .fetch(ITEM_SERVED.VARIANT_KEY));
     }
 
     /** Marks a graded answer: the first one sets {@code answered_at}; a correct one sets {@code solved_at}. */

@@ -1,17 +1,20 @@
 package org.chainwise.api.store;
 
+import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
 import static org.chainwise.migrations.jooq.Tables.LEARNER_MODEL;
 import static org.chainwise.migrations.jooq.Tables.MISCONCEPTION_BELIEF;
 import static org.chainwise.migrations.jooq.Tables.SKILL_MASTERY;
 import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +36,11 @@ import org.jooq.Record7;
 @Singleton
 public class StudentStates {
 
+    private static final String SKILL = "skill";
+    private static final String BELIEF = "belief";
+    private static final String MODEL = "model";
+    private static final String SEEN = "seen";
+
     /**
      * Locks the learner's model row (made on first use) until the transaction ends, so that two
      * answers of one learner update the model one after the other, and returns its attempt count.
@@ -48,33 +56,42 @@ public class StudentStates {
                 .fetchSingle(LEARNER_MODEL.ATTEMPTS);
     }
 
-    /** The model's attempt count without locking (0 for a learner never seen). */
-    public int attempts(DSLContext tx, long courseId, long userId) {
-        Integer attempts = tx.select(LEARNER_MODEL.ATTEMPTS).from(LEARNER_MODEL)
-                .where(LEARNER_MODEL.COURSE_ID.eq(courseId), LEARNER_MODEL.USER_ID.eq(userId))
-                .fetchOne(LEARNER_MODEL.ATTEMPTS);
-        return attempts == null ? 0 : attempts;
-    }
-
-    /** The learner's state: skills and beliefs read in one query, skills never practised at the model's prior. */
-    public StudentState load(DSLContext tx, StudentModel model, long courseId, long userId, int attempts, Set<String> seen) {
+    /**
+     * The learner's state in one query: skills (never practised ones at the model's prior), beliefs,
+     * the attempt count, and, when {@code withSeen}, the variants already served in the course (what
+     * choosing the next item needs; updating the model does not).
+     */
+    public StudentState load(DSLContext tx, StudentModel model, long courseId, long userId, boolean withSeen) {
         Map<Skill, SkillState> skills = new EnumMap<>(model.start().skills());
         Map<Misconception, Double> beliefs = new EnumMap<>(Misconception.class);
-        var skillRows = tx.select(inline("skill"), SKILL_MASTERY.SKILL, SKILL_MASTERY.P_MASTERY, SKILL_MASTERY.EVIDENCE_COUNT,
+        Set<String> seen = new HashSet<>();
+        int attempts = 0;
+        var rows = tx.select(inline(SKILL), SKILL_MASTERY.SKILL, SKILL_MASTERY.P_MASTERY, SKILL_MASTERY.EVIDENCE_COUNT,
                         SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED)
                 .from(SKILL_MASTERY)
-                .where(SKILL_MASTERY.COURSE_ID.eq(courseId), SKILL_MASTERY.USER_ID.eq(userId));
-        var beliefRows = tx.select(inline("belief"), MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
+                .where(SKILL_MASTERY.COURSE_ID.eq(courseId), SKILL_MASTERY.USER_ID.eq(userId))
+                .unionAll(select(inline(BELIEF), MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
                         MISCONCEPTION_BELIEF.EVIDENCE_COUNT, inline(0), inline(0), inline(0))
-                .from(MISCONCEPTION_BELIEF)
-                .where(MISCONCEPTION_BELIEF.COURSE_ID.eq(courseId), MISCONCEPTION_BELIEF.USER_ID.eq(userId),
-                        MISCONCEPTION_BELIEF.BELIEF.gt(0.0));
-        for (Record7<String, String, Double, Integer, Integer, Integer, Integer> row : skillRows.unionAll(beliefRows).fetch()) {
-            if ("skill".equals(row.value1())) {
-                skills.put(Skill.valueOf(row.value2()), new SkillState(row.value3(), row.value4(), row.value5(),
-                        row.value6(), row.value7()));
-            } else {
-                beliefs.put(Misconception.valueOf(row.value2()), row.value3());
+                        .from(MISCONCEPTION_BELIEF)
+                        .where(MISCONCEPTION_BELIEF.COURSE_ID.eq(courseId), MISCONCEPTION_BELIEF.USER_ID.eq(userId),
+                                MISCONCEPTION_BELIEF.BELIEF.gt(0.0)))
+                .unionAll(select(inline(MODEL), inline((String) null), inline((Double) null), LEARNER_MODEL.ATTEMPTS,
+                        inline(0), inline(0), inline(0))
+                        .from(LEARNER_MODEL)
+                        .where(LEARNER_MODEL.COURSE_ID.eq(courseId), LEARNER_MODEL.USER_ID.eq(userId)));
+        if (withSeen) {
+            rows = rows.unionAll(select(inline(SEEN), ITEM_SERVED.VARIANT_KEY, inline((Double) null), inline(0),
+                    inline(0), inline(0), inline(0))
+                    .from(ITEM_SERVED)
+                    .where(ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId)));
+        }
+        for (Record7<String, String, Double, Integer, Integer, Integer, Integer> row : rows.fetch()) {
+            switch (row.value1()) {
+                case SKILL -> skills.put(Skill.valueOf(row.value2()), new SkillState(row.value3(), row.value4(),
+                        row.value5(), row.value6(), row.value7()));
+                case BELIEF -> beliefs.put(Misconception.valueOf(row.value2()), row.value3());
+                case MODEL -> attempts = row.value4();
+                default -> seen.add(row.value2());
             }
         }
         return new StudentState(skills, beliefs, seen, attempts);

@@ -43,7 +43,7 @@ import org.chainwise.engine.mastery.Skill;
  * is replaced by a new one. It reports submits per second and p50/p99 latency per route.
  *
  * <p>With {@code --kill-at S} it kills the application with SIGKILL S seconds into the measured
- * run, starts it again on the same database, lets the learners carry on (each retrying its
+ * run, starts it again on the same database, lets the learners carry on for at least 15 s (each retrying its
  * unanswered submit with the same submissionId), and then checks against the database that every
  * submission acknowledged with a 2xx is recorded, and none twice. Exit status 0 when the check passes.
  *
@@ -52,6 +52,7 @@ import org.chainwise.engine.mastery.Skill;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long AFTER_RESTART_MILLIS = 15_000;
 
     private final int students;
     private final int seconds;
@@ -128,6 +129,9 @@ public final class LoadGenerator {
         }
         Thread.sleep(warmUpSeconds * 1000L);
         double[] loadBefore = loadAverage();
+        long appCpuBefore = cpuNanos(app[0].process().toHandle());
+        long postgresCpuBefore = postgresCpuNanos();
+        long ownCpuBefore = cpuNanos(ProcessHandle.current());
         long start = System.nanoTime();
         measuring = true;
         long killedAt = 0;
@@ -144,12 +148,22 @@ public final class LoadGenerator {
             report("restarted it; healthy after " + restartedAfter + " ms");
         }
         long remaining = seconds * 1000L - (System.nanoTime() - start) / 1_000_000;
+        if (killAt > 0) {
+            // However long the restart took, the learners carry on against the new process for a while.
+            remaining = Math.max(remaining, AFTER_RESTART_MILLIS);
+        }
         if (remaining > 0) {
             Thread.sleep(remaining);
         }
         measuring = false;
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] loadAfter = loadAverage();
+        long cycles = Math.max(1, submit.count());
+        String cpu = killAt > 0 ? "" : String.format(java.util.Locale.ROOT,
+                "; CPU per submit (with its next): application %.2f ms, PostgreSQL %.2f ms, this generator %.2f ms",
+                (cpuNanos(app[0].process().toHandle()) - appCpuBefore) / 1e6 / cycles,
+                (postgresCpuNanos() - postgresCpuBefore) / 1e6 / cycles,
+                (cpuNanos(ProcessHandle.current()) - ownCpuBefore) / 1e6 / cycles);
         stopping = true;
         for (Thread learner : learners) {
             learner.join(10_000);
@@ -158,7 +172,7 @@ public final class LoadGenerator {
                 "%d students, %.1f s measured: %.0f submits/s (%d submits, %d duplicates answered), next p50 %.1f ms p99 %.1f ms,"
                         + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
                 students, elapsed, submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
-                next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]));
+                next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu);
         if (killAt > 0) {
             app[0].stop();
             return verify(postgres);
@@ -437,6 +451,18 @@ public final class LoadGenerator {
             rows.next();
             return "fsync=" + rows.getString(1) + " synchronous_commit=" + rows.getString(2);
         }
+    }
+
+    /** CPU time a process has used so far (user and system), or 0 when the platform does not say. */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time of the PostgreSQL processes this generator started (the postmaster and its backends). */
+    private static long postgresCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .mapToLong(LoadGenerator::cpuNanos).sum();
     }
 
     private static double[] loadAverage() {

@@ -32,6 +32,8 @@ class PracticeRefusalsTest extends PracticeHttp {
     private Learner ana;
     private Learner ben;
     private Learner stranger;
+    private Learner teacher;
+    private Learner otherTeacher;
     private long set;
     private long anasItem;
 
@@ -40,6 +42,8 @@ class PracticeRefusalsTest extends PracticeHttp {
         ana = signIn("ana", "refusals");
         ben = signIn("ben", "refusals");
         stranger = signIn("sam", "elsewhere");
+        teacher = signIn("tess", "refusals", "instructor");
+        otherTeacher = signIn("otto", "elsewhere", "instructor");
         set = placeSet(ana, List.of(Skill.EVALUATE_AT_INNER), List.of("outer-sin", "outer-cos"), new CompletionRule.ItemCount(50));
         anasItem = id(next(ana, set));
     }
@@ -57,7 +61,8 @@ class PracticeRefusalsTest extends PracticeHttp {
     @Test
     void aLearnerIsRefusedAnotherLearnersItemAttemptsHintsSolutionAndPreviewAsNotFound() {
         String item = "/api/v1/items/" + anasItem;
-        for (Learner other : List.of(ben, stranger)) {
+        // An instructor reads learners' work through the teacher routes, never by acting on their items.
+        for (Learner other : List.of(ben, stranger, teacher, otherTeacher)) {
             assertRefused(HttpRequest.GET(item).bearerAuth(other.token()), 404, "unknown_item");
             assertRefused(HttpRequest.POST(item + "/attempts", attempt(UUID.randomUUID().toString(), Map.of("answer", "0")))
                     .bearerAuth(other.token()), 404, "unknown_item");
@@ -69,10 +74,12 @@ class PracticeRefusalsTest extends PracticeHttp {
     }
 
     @Test
-    void aLearnerOfAnotherCourseCannotReachTheSetOrItsProgress() {
-        assertRefused(HttpRequest.POST("/api/v1/practice-sets/" + set + "/next", Map.of()).bearerAuth(stranger.token()),
-                404, "no_practice_set");
-        assertRefused(HttpRequest.GET("/api/v1/progress?practiceSet=" + set).bearerAuth(stranger.token()), 404, "no_practice_set");
+    void aLearnerOrInstructorOfAnotherCourseCannotReachTheSetOrItsProgress() {
+        for (Learner other : List.of(stranger, otherTeacher)) {
+            assertRefused(HttpRequest.POST("/api/v1/practice-sets/" + set + "/next", Map.of()).bearerAuth(other.token()),
+                    404, "no_practice_set");
+            assertRefused(HttpRequest.GET("/api/v1/progress?practiceSet=" + set).bearerAuth(other.token()), 404, "no_practice_set");
+        }
         assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/practice-sets").bearerAuth(stranger.token()),
                 io.micronaut.core.type.Argument.listOf(JSON))).isEmpty();
         assertThat(client.toBlocking().retrieve(HttpRequest.GET("/api/v1/practice-sets").bearerAuth(ana.token()),
