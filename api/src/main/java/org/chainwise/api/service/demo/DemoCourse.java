@@ -38,6 +38,7 @@ import org.chainwise.engine.mastery.Skill;
 import org.chainwise.engine.mastery.SkillState;
 import org.chainwise.engine.mastery.StudentState;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +104,10 @@ public class DemoCourse {
 
     /** Seeds the course unless it exists; either way returns it. */
     public Seeded seed() {
+        Optional<Seeded> found = dsl.transactionResult(cfg -> existing(cfg.dsl()));
+        if (found.isPresent()) {
+            return found.get();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // Drawing and grading is pure and the slow part: done before the transaction opens.
         long begin = System.nanoTime();
@@ -110,15 +115,9 @@ public class DemoCourse {
         long planned = System.nanoTime();
         Seeded seeded = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            tx.select(org.jooq.impl.DSL.field("pg_advisory_xact_lock({0})", Object.class, SEED_LOCK)).fetch();
-            long deployment = people.localDeployment(tx);
-            Optional<Long> existing = tx.select(COURSE.ID).from(COURSE)
-                    .where(COURSE.DEPLOYMENT_ID.eq(deployment), COURSE.LTI_CONTEXT_ID.eq(CONTEXT_ID))
-                    .fetchOptional(COURSE.ID);
-            if (existing.isPresent()) {
-                return read(tx, existing.get());
-            }
-            return write(tx, deployment, plan, now);
+            // Two nodes starting at once both find no course; the lock lets one write and the other find it.
+            tx.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, SEED_LOCK)).fetch();
+            return existing(tx).orElseGet(() -> write(tx, people.localDeployment(tx), plan, now));
         });
         if (seeded.created()) {
             LOG.info("Demo course: {} answers drawn and graded in {} ms, written in {} ms",
@@ -126,6 +125,13 @@ public class DemoCourse {
                     (System.nanoTime() - planned) / 1_000_000);
         }
         return seeded;
+    }
+
+    private Optional<Seeded> existing(DSLContext tx) {
+        return tx.select(COURSE.ID).from(COURSE)
+                .where(COURSE.DEPLOYMENT_ID.eq(people.localDeployment(tx)), COURSE.LTI_CONTEXT_ID.eq(CONTEXT_ID))
+                .fetchOptional(COURSE.ID)
+                .map(courseId -> read(tx, courseId));
     }
 
     private Seeded read(DSLContext tx, long courseId) {
@@ -137,7 +143,9 @@ public class DemoCourse {
                     .fetchOptional(APP_USER.ID).ifPresent(id -> learners.put(script.subject(), id));
         }
         long instructor = tx.select(APP_USER.ID).from(APP_USER)
-                .where(APP_USER.PLATFORM_ID.eq(platform), APP_USER.SUBJECT.eq(INSTRUCTOR)).fetchSingle().value1();
+                .where(APP_USER.PLATFORM_ID.eq(platform), APP_USER.SUBJECT.eq(INSTRUCTOR)).fetchOptional(APP_USER.ID)
+                .orElseThrow(() -> new IllegalStateException("the course " + CONTEXT_ID
+                        + " exists but was not seeded (someone signed in to it first): it has no instructor " + INSTRUCTOR));
         List<Long> sets = practiceSets.inCourse(tx, courseId).stream().map(StoredPracticeSet::id).toList();
         return new Seeded(courseId, instructor, learners, sets, false);
     }
