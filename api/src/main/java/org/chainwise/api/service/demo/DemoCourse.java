@@ -38,6 +38,7 @@ import org.chainwise.engine.mastery.Skill;
 import org.chainwise.engine.mastery.SkillState;
 import org.chainwise.engine.mastery.StudentState;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,7 @@ public class DemoCourse {
             DSLContext tx = cfg.dsl();
             // Two nodes starting at once both find no course; the lock lets one write and the other find it.
             tx.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, SEED_LOCK)).fetch();
-            return existing(tx).orElseGet(() -> write(tx, people.localDeployment(tx), plan, now));
+            return existing(tx).orElseGet(() -> write(tx, people.localDeployment(tx), plan));
         });
         if (seeded.created()) {
             LOG.info("Demo course: {} answers drawn and graded in {} ms, written in {} ms",
@@ -150,7 +151,7 @@ public class DemoCourse {
         return new Seeded(courseId, instructor, learners, sets, false);
     }
 
-    private Seeded write(DSLContext tx, long deployment, List<PlannedLearner> plan, Instant now) {
+    private Seeded write(DSLContext tx, long deployment, List<PlannedLearner> plan) {
         long platform = people.localPlatform(tx);
         long courseId = people.upsertCourse(tx, deployment, CONTEXT_ID, TITLE);
         long instructor = people.upsertUser(tx, platform, INSTRUCTOR, INSTRUCTOR_NAME, null);
@@ -166,58 +167,69 @@ public class DemoCourse {
             long userId = people.upsertUser(tx, platform, learner.script().subject(), learner.script().name(), null);
             people.grantRole(tx, courseId, userId, Role.LEARNER);
             learners.put(learner.script().subject(), userId);
-            attempts.put(learner.script().subject(), writeHistory(tx, courseId, userId, sets, learner, now));
+            attempts.put(learner.script().subject(), writeHistory(tx, courseId, userId, sets, learner));
         }
         writeNotes(tx, courseId, instructor, learners, attempts);
         return new Seeded(courseId, instructor, learners, sets, true);
     }
 
-    private List<Long> writeHistory(DSLContext tx, long courseId, long userId, List<Long> sets, PlannedLearner learner,
-            Instant now) {
-        List<Long> attemptIds = new ArrayList<>();
+    private List<Long> writeHistory(DSLContext tx, long courseId, long userId, List<Long> sets, PlannedLearner learner) {
+        List<PracticeHistory.Served> served = new ArrayList<>();
+        List<PracticeHistory.Graded> graded = new ArrayList<>();
         int[] attempted = new int[sets.size()];
         int[] correct = new int[sets.size()];
         Instant[] started = new Instant[sets.size()];
         for (PlannedAnswer answer : learner.answers()) {
-            Item item = answer.item();
             boolean right = answer.grade().correct();
-            long itemId = history.served(tx, new PracticeHistory.Served(courseId, userId, sets.get(answer.set()),
-                    item,
-                    answer.submittedAt().minus(Duration.ofSeconds(90)), answer.submittedAt(), right));
-            attemptIds.add(history.attempt(tx, courseId, userId, itemId, graded(learner, answer)));
+            Instant servedAt = answer.submittedAt().minus(Duration.ofSeconds(90));
+            served.add(new PracticeHistory.Served(courseId, userId, sets.get(answer.set()), answer.item(), servedAt,
+                    answer.submittedAt(), right));
+            graded.add(graded(learner, answer));
             attempted[answer.set()]++;
             correct[answer.set()] += right ? 1 : 0;
             if (started[answer.set()] == null) {
-                started[answer.set()] = answer.submittedAt().minus(Duration.ofSeconds(90));
+                started[answer.set()] = servedAt;
             }
+        }
+        List<Long> attemptIds = history.attempts(tx, courseId, userId, history.served(tx, served), graded);
+        List<Query> batch = new ArrayList<>();
+        for (int i = 0; i < attemptIds.size(); i++) {
+            history.misconceptions(tx, attemptIds.get(i), graded.get(i).misconceptions()).ifPresent(batch::add);
         }
         for (int s = 0; s < sets.size(); s++) {
             if (started[s] != null) {
-                history.enrollment(tx, courseId, userId, sets.get(s), started[s], attempted[s], correct[s]);
+                batch.add(history.enrollment(tx, courseId, userId, sets.get(s), started[s], attempted[s], correct[s]));
             }
         }
         if (!learner.answers().isEmpty()) {
-            writeModel(tx, courseId, userId, learner, learner.answers().getLast().submittedAt());
+            batch.addAll(model(tx, courseId, userId, learner, learner.answers().getLast().submittedAt()));
+        }
+        if (!batch.isEmpty()) {
+            tx.batch(batch).execute();
         }
         return attemptIds;
     }
 
-    private void writeModel(DSLContext tx, long courseId, long userId, PlannedLearner learner, Instant at) {
+    /** The statements storing the student model after the learner's answers. */
+    private List<Query> model(DSLContext tx, long courseId, long userId, PlannedLearner learner, Instant at) {
+        List<Query> queries = new ArrayList<>();
         StudentState state = learner.state();
         for (Skill skill : Skill.values()) {
             SkillState s = state.skill(skill);
             if (s.opportunities() > 0) {
-                history.skill(tx, courseId, userId, skill.name(), s.known(), s.opportunities(), s.lastPractised(),
-                        s.streak(), s.reviewsPassed(), at);
+                queries.add(history.skill(tx, courseId, userId, skill.name(), s.known(), s.opportunities(),
+                        s.lastPractised(), s.streak(), s.reviewsPassed(), at));
             }
         }
         for (Map.Entry<Misconception, Double> belief : state.beliefs().entrySet()) {
             List<PlannedAnswer> seen = learner.answers().stream()
                     .filter(a -> a.grade().misconceptions().stream().anyMatch(d -> d.code() == belief.getKey())).toList();
-            history.belief(tx, courseId, userId, belief.getKey().name(), belief.getValue(),
-                    learner.beliefUpdates().getOrDefault(belief.getKey(), 0), seen.isEmpty() ? null : seen.getLast().submittedAt(), at);
+            queries.add(history.belief(tx, courseId, userId, belief.getKey().name(), belief.getValue(),
+                    learner.beliefUpdates().getOrDefault(belief.getKey(), 0),
+                    seen.isEmpty() ? null : seen.getLast().submittedAt(), at));
         }
-        history.learnerModel(tx, courseId, userId, state.attempts(), at);
+        queries.add(history.learnerModel(tx, courseId, userId, state.attempts(), at));
+        return queries;
     }
 
     private void writeNotes(DSLContext tx, long courseId, long instructor, Map<String, Long> learners,
