@@ -87,6 +87,9 @@ class PracticeController {
             throw ApiException.badRequest("missing_answers",
                     "Send the answer's parts: {\"answers\": {\"answer\": \"2x cos(x^2)\"}}.", "answers");
         }
+        if (answers.values().stream().anyMatch(java.util.Objects::isNull)) {
+            throw ApiException.badRequest("missing_answers", "Each part of the answer is a text, not null.", "answers");
+        }
         return AttemptView.of(practice.submit(actor, itemId, submissionId, answers, startedAt(request.startedAt())));
     }
 

@@ -43,7 +43,7 @@ import org.chainwise.engine.mastery.Skill;
  * is replaced by a new one. It reports submits per second and p50/p99 latency per route.
  *
  * <p>With {@code --kill-at S} it kills the application with SIGKILL S seconds into the measured
- * run, starts it again on the same database, lets the learners carry on for at least 15 s (each retrying its
+ * run, starts it again on the same database, lets the learners carry on for at least 45 s (each retrying its
  * unanswered submit with the same submissionId), and then checks against the database that every
  * submission acknowledged with a 2xx is recorded, and none twice. Exit status 0 when the check passes.
  *
@@ -52,7 +52,7 @@ import org.chainwise.engine.mastery.Skill;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long AFTER_RESTART_MILLIS = 15_000;
+    private static final long AFTER_RESTART_MILLIS = 45_000;
 
     private final int students;
     private final int seconds;
@@ -67,6 +67,7 @@ public final class LoadGenerator {
     private final Latencies next = new Latencies();
     private final Latencies submit = new Latencies();
     private final AtomicInteger failures = new AtomicInteger();
+    private final Map<String, AtomicInteger> failureReasons = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private volatile boolean measuring;
     private volatile boolean stopping;
@@ -173,6 +174,8 @@ public final class LoadGenerator {
                         + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
                 students, elapsed, submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
                 next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu);
+        failureReasons.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(3)
+                .forEach(e -> report("failed " + e.getValue() + " times: " + e.getKey()));
         if (killAt > 0) {
             app[0].stop();
             return verify(postgres);
@@ -287,8 +290,11 @@ public final class LoadGenerator {
                 // A 409 (item solved already, say) is an answer: move on to the next item.
                 pending = null;
             } catch (IOException | RuntimeException e) {
-                // No answer (the application is down): retry the same submission, with the same id, shortly.
+                // No answer (the application is down, or busy): retry the same submission, with the same id, shortly.
                 failures.incrementAndGet();
+                String reason = String.valueOf(e.getMessage());
+                failureReasons.computeIfAbsent(e.getClass().getSimpleName() + ": " + reason.substring(0, Math.min(80, reason.length())),
+                        key -> new AtomicInteger()).incrementAndGet();
                 sleep(50);
             } catch (InterruptedException e) {
                 return;
@@ -385,7 +391,14 @@ public final class LoadGenerator {
         static App start(Path jar, String jdbcUrl, int port) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path log = Files.createTempFile("chainwise-load-app", ".log");
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString())
+            List<String> command = new ArrayList<>(List.of(java));
+            // Extra JVM options for the application only, such as a flight recording: CHAINWISE_LOAD_APP_JAVA_OPTIONS.
+            String options = System.getenv().getOrDefault("CHAINWISE_LOAD_APP_JAVA_OPTIONS", "").strip();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("DATABASE_URL", jdbcUrl);

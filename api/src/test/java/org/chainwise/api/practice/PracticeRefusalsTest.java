@@ -122,6 +122,10 @@ class PracticeRefusalsTest extends PracticeHttp {
                 400, "invalid_submissionId");
         assertRefused(HttpRequest.POST(attempts, Map.of("submissionId", UUID.randomUUID().toString())).bearerAuth(ana.token()),
                 400, "missing_answers");
+        Map<String, String> nullPart = new java.util.HashMap<>();
+        nullPart.put("answer", null);
+        assertRefused(HttpRequest.POST(attempts, attempt(UUID.randomUUID().toString(), nullPart)).bearerAuth(ana.token()),
+                400, "missing_answers");
         assertRefused(HttpRequest.POST(attempts, attempt(UUID.randomUUID().toString(), Map.of("answer", "x".repeat(10_240))))
                 .bearerAuth(ana.token()), 400, "answer_too_long");
         assertRefused(HttpRequest.POST(attempts, attempt(UUID.randomUUID().toString(), Map.of("f", "sin(u)")))
