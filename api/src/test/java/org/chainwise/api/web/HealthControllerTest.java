@@ -10,10 +10,8 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
-import org.chainwise.migrations.DatabaseUrl;
-import org.chainwise.migrations.TestPostgres;
+import org.chainwise.api.TestDatabase;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,16 +29,7 @@ class HealthControllerTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        DatabaseUrl url = TestPostgres.freshSchema();
-        Map<String, String> properties = new HashMap<>();
-        properties.put("datasources.default.url", url.jdbcUrl());
-        if (url.user() != null) {
-            properties.put("datasources.default.username", url.user());
-        }
-        if (url.password() != null) {
-            properties.put("datasources.default.password", url.password());
-        }
-        return properties;
+        return TestDatabase.freshSchemaProperties();
     }
 
     @Test
