@@ -9,8 +9,11 @@ const GRAPHS = {
   chain: {
     title: 'x → g → f',
     latex: 'u = g(x) = a x^{2}, \\quad y = f(u) = \\sin u',
+    // The sliders of the chain-rule page's demo (question-bank ChainRulePage.DEMO), same names and ranges.
+    objectKey: 'demo:graph-sliders',
     sliders: [
       { name: 'x', label: 'x, the input', min: -3, max: 3, step: 0.1, initial: 1.5 },
+      { name: 'dx', label: 'dx, the size of the nudge', min: 0.001, max: 1, step: 0.001, initial: 0.1 },
       { name: 'a', label: 'a, the coefficient of g(x) = a x²', min: -3, max: 3, step: 0.1, initial: 1 },
     ],
     nodes: { x: [60, 130], u: [320, 130], y: [580, 130] },
@@ -23,6 +26,7 @@ const GRAPHS = {
   },
   'two-layer': {
     title: 'two layers, two paths',
+    objectKey: 'demo:graph-two-layer',
     latex: '\\begin{gathered} u = \\sin(a x),\\quad v = x^{2} \\\\ w = u v,\\quad y = \\tanh(b w) \\end{gathered}',
     sliders: [
       { name: 'x', label: 'x, the input', min: -2, max: 2, step: 0.1, initial: 1.5 },
@@ -59,10 +63,10 @@ function format(n) {
   return rounded.toFixed(3).replace(/\.?0+$/, '') || '0';
 }
 
-/** The object key of what is on screen, e.g. demo:graph=two-layer;x=1.5;a=2;b=0.5. */
+/** The object key of what is on screen, the demo's key with its slider settings: demo:graph-sliders?x=1.5&dx=0.1&a=1. */
 function stateKey() {
   const graph = GRAPHS[state.graph];
-  return 'demo:graph=' + state.graph + graph.sliders.map((s) => ';' + s.name + '=' + format(state.params[s.name])).join('');
+  return graph.objectKey + '?' + graph.sliders.map((s) => s.name + '=' + format(state.params[s.name])).join('&');
 }
 
 function derivatives(graph) {
@@ -74,11 +78,12 @@ function derivatives(graph) {
   return { values, edges, paths, total: paths.reduce((s, p) => s + p.product, 0) };
 }
 
-/** The central difference of y at x, the slope a student could measure by nudging x. */
-function measuredSlope(graph) {
-  const h = 1e-5;
+/** What a nudge of x by dx does to y: the change itself, and the slope it measures. */
+function nudge(graph) {
+  const dx = state.params.dx || 1e-5;
   const at = (x) => graph.evaluate({ ...state.params, x }).values.y;
-  return (at(state.params.x + h) - at(state.params.x - h)) / (2 * h);
+  const dy = at(state.params.x + dx) - at(state.params.x);
+  return { dx, dy, slope: dy / dx };
 }
 
 function svg(tag, attributes = {}, text) {
@@ -132,11 +137,13 @@ function drawPaths(graph, result) {
     el('td', {}, p.path.join(' → ')),
     el('td', {}, p.factors.map((f, i) => [i ? ' × ' : '', hidden ? '?' : format(f.value)])),
     el('td', { class: 'num', 'data-path-product': p.path.join('-') }, hidden ? '?' : format(p.product)))));
+  const moved = nudge(graph);
   fill(document.getElementById('total'), hidden
     ? 'Predict dy/dx, then reveal it.'
     : ['dy/dx = ', result.paths.length > 1 ? 'sum over paths = ' : 'product along the path = ',
       el('strong', { id: 'total-value' }, format(result.total)),
-      ' (measured by nudging x: ', format(measuredSlope(graph)), ')']);
+      '. Nudging x by ', format(moved.dx), ' moves y by ', format(moved.dy), ' (dy/dx × dx = ', format(result.total * moved.dx),
+      '), a measured slope of ', el('span', { id: 'measured-slope' }, format(moved.slope)), '.']);
 }
 
 function render() {
@@ -151,7 +158,7 @@ function render() {
     }
   });
   research.setTargets([{ key: stateKey(), label: 'This demo state (' + stateKey().slice(5) + ')' },
-    { key: 'demo:graph-sliders', label: 'The demo itself' }, { key: 'equation:chain-rule', label: 'The chain rule equation' }]);
+    { key: graph.objectKey, label: 'This demo' }, { key: 'equation:chain-rule', label: 'The chain rule equation' }]);
 }
 
 function buildSliders(graph) {

@@ -3,8 +3,7 @@ package org.chainwise.api.pages;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.chainwise.api.web.ApiException;
 
 /**
  * {@code GET /assets/<version>/<path>}: the pages' scripts, styles and fonts. Under the current
@@ -26,12 +25,9 @@ class AssetController {
     }
 
     @Get("/{version}/{+path}")
-    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<byte[]> asset(String version, String path) {
-        Assets.Asset asset = assets.find(path).orElse(null);
-        if (asset == null) {
-            return HttpResponse.notFound();
-        }
+        Assets.Asset asset = assets.find(path)
+                .orElseThrow(() -> ApiException.notFound("asset_not_found", "There is no asset " + path + "."));
         return headers.apply(HttpResponse.ok(asset.bytes())
                 .contentType(asset.contentType())
                 .header("Cache-Control", version.equals(assets.version()) ? LONG_CACHE : SHORT_CACHE));

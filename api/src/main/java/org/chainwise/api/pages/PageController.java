@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.chainwise.api.service.DevSignIn;
 
 /**
  * The web pages: {@code /} (sign-in and the way in), {@code /practice/{setId}}, {@code /demo} and
@@ -24,7 +25,7 @@ class PageController {
     private final Map<String, String> pages;
 
     PageController(Assets assets, PageHeaders headers,
-            @Value("${chainwise.dev-sign-in.enabled:false}") boolean devSignIn) {
+            @Value("${" + DevSignIn.ENABLED + ":false}") boolean devSignIn) {
         this.headers = headers;
         String assetsPath = "/assets/" + assets.version();
         Map<String, String> fill = Map.of(

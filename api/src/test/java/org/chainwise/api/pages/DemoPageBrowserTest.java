@@ -9,6 +9,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.chainwise.api.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class DemoPageBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties(Map.of());
+        return TestDatabase.freshSchemaProperties();
     }
 
     @BeforeAll
@@ -81,7 +82,10 @@ class DemoPageBrowserTest implements TestPropertyProvider {
         assertThat(edge("x-u")).isCloseTo(3.2, within(5e-4));
         assertThat(edge("u-y")).isCloseTo(Math.cos(1.6 * 1.6), within(5e-4));
         assertThat(total()).isCloseTo(3.2 * Math.cos(1.6 * 1.6), within(5e-4));
-        assertThat(browser.script("return window.chainwise.demoState()")).isEqualTo("demo:graph=chain;x=1.6;a=1");
+        assertThat(browser.script("return window.chainwise.demoState()")).isEqualTo("demo:graph-sliders?x=1.6&dx=0.1&a=1");
+        double measured = Double.parseDouble(browser.driver().findElement(By.id("measured-slope")).getText());
+        assertThat(measured).as("the slope a nudge of dx = 0.1 measures")
+                .isCloseTo((Math.sin(1.7 * 1.7) - Math.sin(1.6 * 1.6)) / 0.1, within(5e-4));
         browser.screenshot("demo-after-slider");
     }
 
@@ -103,7 +107,7 @@ class DemoPageBrowserTest implements TestPropertyProvider {
         double sum = products.stream().mapToDouble(p -> Double.parseDouble(p.getText())).sum();
         assertThat(sum).isCloseTo(derivative, within(2e-3));
         assertThat(total()).isCloseTo(derivative, within(5e-4));
-        assertThat(browser.script("return window.chainwise.demoState()")).isEqualTo("demo:graph=two-layer;x=1.5;a=2;b=0.5");
+        assertThat(browser.script("return window.chainwise.demoState()")).isEqualTo("demo:graph-two-layer?x=1.5&a=2&b=0.5");
 
         WebElement slider = browser.driver().findElement(By.id("slider-a"));
         double before = edge("x-u");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.chainwise.api.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class PagesOverHttpTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties(Map.of());
+        return TestDatabase.freshSchemaProperties();
     }
 
     private HttpResponse<String> get(String path) {
