@@ -17,8 +17,8 @@ const page = {
   previews: new Map(),
 };
 
-// Read by the browser test: the time from each input event to its preview on screen.
-window.chainwise = { previewTimings: [] };
+// Read by the browser test: the item on screen, and the time from each input event to its preview on screen.
+window.chainwise = { previewTimings: [], itemId: () => (page.item ? page.item.id : null) };
 
 const research = new ResearchRoom(document.getElementById('research'));
 document.getElementById('demo-link').href = withSession('/demo');

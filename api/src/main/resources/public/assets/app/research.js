@@ -20,6 +20,7 @@ export class ResearchRoom {
     this.nextAction = el('input', { type: 'text', id: 'note-next' });
     this.shared = el('input', { type: 'checkbox', id: 'note-shared' });
     this.list = el('ul', { class: 'notes', id: 'notes-list', 'aria-live': 'polite' });
+    this.all = el('input', { type: 'checkbox', id: 'notes-all', onchange: () => this.refresh() });
     this.message = el('p', { id: 'note-message', role: 'status', 'aria-live': 'polite' });
     const form = el('form', { id: 'note-form', novalidate: true, onsubmit: (e) => { e.preventDefault(); this.save(); } },
       el('label', { for: 'note-target' }, 'Attach to'), this.select,
@@ -32,7 +33,8 @@ export class ResearchRoom {
       this.message);
     fill(this.details,
       el('summary', {}, 'Research room'),
-      token() ? [form, el('h3', {}, 'My notes on this'), this.list]
+      token() ? [form, el('h3', {}, 'My notes'),
+        el('label', { class: 'inline', for: 'notes-all' }, this.all, 'All my notes, not only those on this'), this.list]
         : el('p', { class: 'muted' }, 'Sign in (open Chainwise from your course) to keep notes.'));
     fill(this.container, this.details);
   }
@@ -72,9 +74,10 @@ export class ResearchRoom {
       return;
     }
     const key = this.selected;
+    const all = this.all.checked;
     try {
-      const notes = await api('GET', '/notes?object=' + encodeURIComponent(key));
-      if (key === this.selected) {
+      const notes = await api('GET', all ? '/notes?limit=50' : '/notes?object=' + encodeURIComponent(key));
+      if (key === this.selected && all === this.all.checked) {
         this.show(notes);
       }
     } catch (e) {
@@ -96,8 +99,9 @@ export class ResearchRoom {
     const copied = el('span', { role: 'status', 'aria-live': 'polite' });
     const copy = el('button', { type: 'button', class: 'secondary', dataset: { noteId: String(note.id) },
       onclick: () => this.copyHandoff(note.id, prompt, copied) }, 'Copy tutor hand-off prompt');
-    return el('li', { dataset: { noteId: String(note.id) } },
+    return el('li', { dataset: { noteId: String(note.id), objectKey: note.objectKey } },
       el('p', {}, el('strong', {}, note.question)),
+      this.all.checked ? el('p', { class: 'muted' }, 'On ', el('code', {}, note.objectKey)) : null,
       note.evidence ? el('p', {}, 'Evidence: ', note.evidence) : null,
       note.nextAction ? el('p', {}, 'Next: ', note.nextAction) : null,
       note.resolution ? el('p', {}, 'Resolution: ', note.resolution) : null,

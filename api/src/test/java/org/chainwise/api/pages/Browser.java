@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -28,6 +29,7 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
     /** A phone in portrait, the narrowest width the pages are laid out for. */
     static final Dimension PHONE = new Dimension(360, 780);
     static final Dimension DESKTOP = new Dimension(1280, 900);
@@ -49,6 +51,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--no-first-run", "--no-default-browser-check", "--disable-extensions",
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -56,6 +60,12 @@ final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
         return new Browser(driver);
+    }
+
+    /** The file the browser downloaded under that name, or null while it has not (yet). */
+    static Path downloaded(String name) {
+        Path file = DOWNLOADS.resolve(name);
+        return Files.isRegularFile(file) ? file : null;
     }
 
     WebDriver driver() {
