@@ -46,7 +46,7 @@ function show(report) {
   showByFamily(report, codes);
   showOverTime(report, seen, codes);
   showHeatMap(report);
-  research.setTargets([{ key: 'course:' + courseId, label: 'This course' },
+  research.setTargets([{ key: 'concept:calculus/chain-rule', label: 'The chain rule (the concept)' },
     ...seen.map((m) => ({ key: 'misconception:' + m.code, label: 'Misconception ' + m.code }))]);
 }
 
@@ -56,18 +56,20 @@ function showBySkill(report, seen, codes) {
     fill(box, el('p', { class: 'muted' }, 'No misconception diagnosed yet.'));
     return;
   }
-  // A code's skill (the skill it undermines) comes with the report; a code without one (OTHER) stands alone.
+  // A code's skill (the skill it undermines, "skill" in the report); OTHER undermines none and stands alone.
+  const skillOf = (m) => m.skill || (Array.isArray(m.skills) && m.skills[0]) || null;
+  const named = seen.some(skillOf);
   const bySkill = new Map();
   seen.forEach((m) => {
-    const skill = m.skill || (m.skills && m.skills[0]) || null;
-    const label = skill ? skillName(skill) : 'no single skill';
+    const label = named ? (skillOf(m) ? skillName(skillOf(m)) : 'no single skill') : m.code;
     if (!bySkill.has(label)) {
       bySkill.set(label, []);
     }
     bySkill.get(label).push({ key: m.code, value: m.attempts });
   });
   const rows = [...bySkill.entries()].map(([label, segments]) => ({ label, segments }));
-  fill(box, stackedBars('Answers showing each misconception, by the skill it undermines', rows, codes, drillDown),
+  fill(box, stackedBars(named ? 'Answers showing each misconception, by the skill it undermines'
+    : 'Answers showing each misconception (this report names no skill per misconception)', rows, codes, drillDown),
     el('p', { class: 'muted' }, 'Held now: ', seen.map((m) => `${m.code} by ${m.studentsHolding} (${trendText(m.trend)})`).join(', '), '.'));
 }
 
