@@ -3,17 +3,18 @@
 import { api, keepToken, token, withSession } from './session.js';
 import { el, fill, status } from './dom.js';
 
+/** The seeded demo course's people (the notes helper's DemoCourse): signing in as one of them picks up their history. */
+const DEMO_COURSE = { course: 'chainwise-demo', courseTitle: 'Chain rule demo' };
 const DEMO_USERS = [
-  { subject: 'ana', name: 'Ana (student)', role: 'learner' },
-  { subject: 'ben', name: 'Ben (student)', role: 'learner' },
-  { subject: 'tess', name: 'Tess (teacher)', role: 'instructor' },
+  { subject: 'ana', name: 'Ana Lima', role: 'learner', label: 'Ana Lima (student)' },
+  { subject: 'ben', name: 'Ben Carter', role: 'learner', label: 'Ben Carter (student)' },
+  { subject: 'chen', name: 'Chen Wei', role: 'learner', label: 'Chen Wei (student)' },
+  { subject: 'teacher', name: 'Dr. Tess Okafor', role: 'instructor', label: 'Dr. Tess Okafor (teacher)' },
 ];
 
 async function signIn(user) {
   try {
-    const session = await api('POST', '/dev/sign-in', {
-      subject: user.subject, name: user.name.replace(/ \(.*\)$/, ''), course: 'demo', courseTitle: 'Demo course', role: user.role,
-    });
+    const session = await api('POST', '/dev/sign-in', { subject: user.subject, name: user.name, role: user.role, ...DEMO_COURSE });
     keepToken(session.token);
     await showSignedIn(session);
   } catch (e) {
@@ -46,7 +47,7 @@ if (document.body.dataset.devSignIn === 'true') {
   document.getElementById('dev-sign-in').hidden = false;
   fill(document.getElementById('demo-users'), DEMO_USERS.map((user) =>
     el('button', { type: 'button', class: 'secondary', dataset: { subject: user.subject }, onclick: () => signIn(user) },
-      'Sign in as ' + user.name)));
+      'Sign in as ' + user.label)));
 }
 if (token()) {
   status('You have a session in this tab; sign in again to switch user.');

@@ -33,7 +33,7 @@ import org.jooq.JSONB;
 final class Classroom {
 
     /** The course the sign-in page's demo users belong to. */
-    static final String COURSE = "demo";
+    static final String COURSE = "chainwise-demo";
     private static final ItemBank BANK = ItemBank.standard();
 
     private final BlockingHttpClient http;
@@ -52,7 +52,7 @@ final class Classroom {
 
     Member signIn(String subject, String name, String role) {
         Map<?, ?> body = http.retrieve(HttpRequest.POST("/api/v1/dev/sign-in", Map.of("subject", subject, "name", name,
-                "course", COURSE, "courseTitle", "Demo course", "role", role)), Map.class);
+                "course", COURSE, "courseTitle", "Chain rule demo", "role", role)), Map.class);
         return new Member((String) body.get("token"), ((Number) body.get("userId")).longValue(),
                 ((Number) body.get("courseId")).longValue(), (String) body.get("role"));
     }

@@ -66,7 +66,7 @@ class PracticePageBrowserTest implements TestPropertyProvider {
     void setUp() {
         browser = Browser.start();
         classroom = new Classroom(client.toBlocking(), dsl, json);
-        Member teacher = classroom.signIn("tess", "Tess", "instructor");
+        Member teacher = classroom.signIn("teacher", "Dr. Tess Okafor", "instructor");
         setId = classroom.placeSineSet(sets, teacher.courseId());
     }
 

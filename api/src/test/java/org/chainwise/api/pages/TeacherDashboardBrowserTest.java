@@ -67,7 +67,7 @@ class TeacherDashboardBrowserTest implements TestPropertyProvider {
     void setUp() {
         browser = Browser.start();
         Classroom classroom = new Classroom(client.toBlocking(), dsl, json);
-        teacher = classroom.signIn("tess", "Tess", "instructor");
+        teacher = classroom.signIn("teacher", "Dr. Tess Okafor", "instructor");
         long setId = classroom.placeSineSet(sets, teacher.courseId());
         for (String name : List.of("Ana", "Ben")) {
             student = classroom.signIn(name.toLowerCase(), name, "learner");
