@@ -16,7 +16,8 @@ const GRAPHS = {
       { name: 'dx', label: 'dx, the size of the nudge', min: 0.001, max: 1, step: 0.001, initial: 0.1 },
       { name: 'a', label: 'a, the coefficient of g(x) = a x²', min: -3, max: 3, step: 0.1, initial: 1 },
     ],
-    nodes: { x: [60, 130], u: [320, 130], y: [580, 130] },
+    height: 160,
+    nodes: { x: [60, 80], u: [320, 80], y: [580, 80] },
     evaluate: ({ x, a }) => {
       const u = a * x * x;
       return { values: { x, u, y: Math.sin(u) }, edges: { 'x-u': 2 * a * x, 'u-y': Math.cos(u) } };
@@ -33,6 +34,7 @@ const GRAPHS = {
       { name: 'a', label: 'a, the coefficient in u = sin(a x)', min: -3, max: 3, step: 0.1, initial: 2 },
       { name: 'b', label: 'b, the coefficient in y = tanh(b w)', min: 0.1, max: 2, step: 0.1, initial: 0.5 },
     ],
+    height: 260,
     nodes: { x: [60, 130], u: [240, 50], v: [240, 210], w: [420, 130], y: [590, 130] },
     evaluate: ({ x, a, b }) => {
       const u = Math.sin(a * x);
@@ -105,7 +107,9 @@ function position(graph, node) {
 
 function drawGraph(graph, result) {
   const root = document.getElementById('graph');
-  root.setAttribute('viewBox', narrow.matches ? '0 0 300 570' : '0 0 640 260');
+  root.setAttribute('viewBox', narrow.matches ? `0 0 ${graph.height + 40} 570` : `0 0 640 ${graph.height}`);
+  // Upright on a phone: 1.1 px per unit keeps the labels at about 14 px.
+  root.style.maxWidth = narrow.matches ? `${Math.round((graph.height + 40) * 1.1)}px` : '';
   root.querySelectorAll('g').forEach((g) => g.remove());
   const hidden = !state.revealed;
   Object.keys(result.edges).forEach((edge) => {

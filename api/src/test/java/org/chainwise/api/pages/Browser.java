@@ -88,7 +88,7 @@ final class Browser implements AutoCloseable {
     /** Saves the whole page as target/screenshots/{name}.png, a test artefact: the window grows to the page for it. */
     Path screenshot(String name) {
         Dimension size = driver.manage().window().getSize();
-        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+        Number height = (Number) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight");
         try {
             Files.createDirectories(SCREENSHOTS);
             driver.manage().window().setSize(new Dimension(size.width, Math.min(Math.max(height.intValue() + 120, size.height), 5000)));
