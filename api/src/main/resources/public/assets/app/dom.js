@@ -58,3 +58,30 @@ export function status(message, kind = 'info') {
   }
   fill(region, message ? el('p', { class: 'status-' + kind }, message) : '');
 }
+
+/**
+ * Text with inline mathematics between \( and \) (the question bank's stems), rendered piece by
+ * piece; plain text (no \( in it) stays text. The plain version stands in if KaTeX refuses a piece.
+ */
+export function mixed(tag, latex, plain, attributes = {}) {
+  const node = el(tag, attributes);
+  if (!latex || !latex.includes('\\(')) {
+    node.textContent = plain || latex || '';
+    return node;
+  }
+  const pieces = latex.split(/\\\(|\\\)/);
+  try {
+    pieces.forEach((piece, i) => {
+      if (i % 2 === 0) {
+        node.append(document.createTextNode(piece));
+      } else {
+        const span = document.createElement('span');
+        window.katex.render(piece, span, { displayMode: false, throwOnError: true, output: 'htmlAndMathml' });
+        node.append(span);
+      }
+    });
+  } catch (e) {
+    node.textContent = plain || latex;
+  }
+  return node;
+}

@@ -1,7 +1,7 @@
 // The practice page: one item at a time, a live "interpreted as" preview, feedback that names the
 // misconception and links to its repair, three hints, the worked solution and progress per skill.
 import { api, uuid, withSession } from './session.js';
-import { el, fill, math, mathEl, status } from './dom.js';
+import { el, fill, mathEl, mixed, status } from './dom.js';
 import { ResearchRoom } from './research.js';
 import { skillName } from './names.js';
 
@@ -83,10 +83,7 @@ function showItem(item) {
   page.concept = null;
   document.getElementById('item').hidden = false;
   const stem = document.getElementById('stem');
-  fill(stem, el('p', {}, item.stem.text));
-  if (item.stem.latex) {
-    stem.append(mathEl('div', item.stem.latex, item.stem.text, true, { id: 'stem-math' }));
-  }
+  fill(stem, mixed('p', item.stem.latex, item.stem.text, { id: 'stem-text' }));
   fill(document.getElementById('givens'), (item.givens || []).map((g) =>
     el('li', {}, g.name ? g.name + ': ' : '', g.latex ? mathEl('span', g.latex, g.text) : g.text)));
   showAnswerParts(item);
@@ -161,7 +158,7 @@ async function preview(part, single, startedAt) {
     if (result.valid) {
       slot.preview.className = 'preview valid';
       fill(slot.preview, el('span', { class: 'visually-hidden' }, 'Interpreted as '));
-      slot.preview.append(mathEl('span', result.interpretedAs.latex, result.interpretedAs.text));
+      slot.preview.append(mathEl('span', '\\displaystyle ' + result.interpretedAs.latex, result.interpretedAs.text));
     } else {
       slot.preview.className = 'preview invalid';
       const at = result.error.position > 0 ? ' (at character ' + result.error.position + ')' : '';
@@ -223,20 +220,26 @@ function showFeedback(result) {
   const verdictText = { correct: 'Correct.', incorrect: 'Not yet.', invalid: 'Not an answer I can read.' }[result.verdict] || result.verdict;
   const misconceptions = result.misconceptions || [];
   page.diagnosed = misconceptions.length ? misconceptions[0].code : null;
+  page.concept = null;
+  fill(document.getElementById('concept'));
+  // The API's feedback may open with the verdict and carry each explanation: say each thing once.
+  const feedback = (result.feedback || '').replace(/^(Correct\.|Not yet\.)\s*/, '');
   fill(box, el('div', { class: 'feedback ' + result.verdict, id: 'feedback-box', dataset: { verdict: result.verdict } },
     el('p', { class: 'verdict' }, verdictText),
     result.interpretedAs && result.interpretedAs.latex
-      ? el('p', {}, 'You answered ', mathEl('span', result.interpretedAs.latex, result.interpretedAs.text)) : null,
-    result.feedback ? el('p', {}, result.feedback) : null,
+      ? el('p', {}, 'You answered ', mathEl('span', '\\displaystyle ' + result.interpretedAs.latex, result.interpretedAs.text)) : null,
+    feedback ? el('p', {}, feedback) : null,
     result.error && result.error.message ? el('p', {}, result.error.message) : null,
-    misconceptions.length ? el('ul', { class: 'misconceptions' }, misconceptions.map(misconceptionItem)) : null));
+    misconceptions.length ? el('ul', { class: 'misconceptions' }, misconceptions.map((m) => misconceptionItem(m, feedback))) : null));
   updateTargets();
 }
 
-function misconceptionItem(m) {
+function misconceptionItem(m, feedback) {
   const concept = m.concept || { key: 'misconception:' + m.code, title: m.code };
+  const explained = m.explanation && !feedback.includes(m.explanation);
   return el('li', { dataset: { code: m.code } },
-    el('span', { class: 'misconception-code' }, m.code), m.layer ? ' (layer ' + m.layer + ')' : '', ': ', m.explanation, ' ',
+    el('span', { class: 'misconception-code' }, m.code), m.layer ? ' (layer ' + m.layer + ')' : '',
+    explained ? [': ', m.explanation] : '', ' ',
     el('a', {
       href: '#concept', class: 'concept-link', dataset: { concept: concept.key },
       onclick: (event) => { event.preventDefault(); showConcept(concept); },
@@ -248,10 +251,11 @@ async function showConcept(summary) {
   try {
     const concept = await api('GET', '/concepts/' + encodeURIComponent(summary.key));
     page.concept = { key: summary.key, title: concept.title || summary.title };
-    const fields = [['wrongAnswer', 'The tempting answer'], ['why', 'Why it is tempting'], ['repair', 'The repair'],
+    const heading = concept.code ? 'How to repair ' + concept.code : page.concept.title;
+    const fields = [['wrongAnswer', 'The tempting answer for sin(x²)'], ['why', 'Why it is tempting'], ['repair', 'The repair'],
       ['description', ''], ['text', '']];
     fill(box, el('section', { class: 'concept card', id: 'concept-box', tabindex: '-1', 'aria-labelledby': 'concept-title' },
-      el('h3', { id: 'concept-title' }, page.concept.title),
+      el('h3', { id: 'concept-title' }, heading),
       fields.filter(([name]) => typeof concept[name] === 'string')
         .map(([name, label]) => el('p', { dataset: { field: name } }, label ? el('strong', {}, label + ': ') : null, concept[name])),
       concept.latex ? mathEl('div', concept.latex, concept.text, true) : null));
@@ -263,8 +267,7 @@ async function showConcept(summary) {
 }
 
 function addHint(h) {
-  document.getElementById('hints').append(el('li', { dataset: { step: String(h.step) } }, h.text,
-    h.latex ? [' ', mathEl('span', h.latex, '')] : null));
+  document.getElementById('hints').append(mixed('li', h.latex, h.text, { dataset: { step: String(h.step) } }));
 }
 
 function setHintsLeft(left) {

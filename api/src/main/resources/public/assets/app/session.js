@@ -34,6 +34,13 @@ function takeTokenFromFragment() {
 }
 
 takeTokenFromFragment();
+// Opened again with another session (same address, new fragment): the page reloads as that user.
+window.addEventListener('hashchange', () => {
+  if (/(?:^#|&)session=/.test(window.location.hash)) {
+    takeTokenFromFragment();
+    window.location.reload();
+  }
+});
 
 export function token() {
   return memoryToken || readStorage();

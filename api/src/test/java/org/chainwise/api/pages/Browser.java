@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,13 +69,22 @@ final class Browser implements AutoCloseable {
         return Files.isRegularFile(file) ? file : null;
     }
 
+    /** Loads {@code url} as a new page, even where only its fragment differs from the current address. */
+    void open(String url) {
+        driver.get("about:blank");
+        driver.get(url);
+    }
+
     WebDriver driver() {
         return driver;
     }
 
     /** Waits up to 15 s (a shared 2-core machine) for the condition to hold, returning its value. */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(20)).until(condition);
+        // A page that re-renders may replace an element between finding and reading it: look again.
+        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     Object script(String script, Object... arguments) {

@@ -1,28 +1,21 @@
 package org.chainwise.api.pages;
 
-import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
-
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.chainwise.api.store.CompletionRule;
 import org.chainwise.api.store.PracticeSetDefinition;
 import org.chainwise.api.store.PracticeSets;
+import org.chainwise.api.store.ServedItem;
+import org.chainwise.api.store.ServedItems;
 import org.chainwise.bank.ItemBank;
 import org.chainwise.bank.item.Distractor;
 import org.chainwise.bank.item.Item;
-import org.chainwise.bank.item.Parameters;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.engine.mastery.Skill;
 import org.jooq.DSLContext;
-import org.jooq.Record3;
-import org.jooq.JSONB;
 
 /**
  * A course for the browser tests, set up the way people would: users signed in through the
@@ -38,12 +31,12 @@ final class Classroom {
 
     private final BlockingHttpClient http;
     private final DSLContext dsl;
-    private final JsonMapper json;
+    private final ServedItems servedItems;
 
-    Classroom(BlockingHttpClient http, DSLContext dsl, JsonMapper json) {
+    Classroom(BlockingHttpClient http, DSLContext dsl, ServedItems servedItems) {
         this.http = http;
         this.dsl = dsl;
-        this.json = json;
+        this.servedItems = servedItems;
     }
 
     /** A signed-in user of the test course. */
@@ -65,21 +58,11 @@ final class Classroom {
         return dsl.transactionResult(cfg -> sets.create(cfg.dsl(), courseId, null, definition)).id();
     }
 
-    /** The question-bank item served under {@code itemId}. */
-    Item served(long itemId) {
-        Record3<String, JSONB, Long> row = dsl.select(ITEM_SERVED.FAMILY, ITEM_SERVED.PARAMETERS, ITEM_SERVED.SEED)
-                .from(ITEM_SERVED).where(ITEM_SERVED.ID.eq(itemId)).fetchSingle();
-        return BANK.draw(row.value1(), parameters(row.value2()), row.value3());
-    }
-
-    private Parameters parameters(JSONB stored) {
-        try {
-            Map<String, Object> p = json.readValue(stored.data(), Argument.mapOf(String.class, Object.class));
-            return new Parameters(((Number) p.get("depth")).intValue(), ((Number) p.get("innerComplexity")).intValue(),
-                    ((Number) p.get("maxConstant")).intValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The question-bank item served to {@code member} under {@code itemId}. */
+    Item served(Member member, long itemId) {
+        ServedItem row = servedItems.find(dsl, member.courseId(), member.userId(), itemId)
+                .orElseThrow(() -> new AssertionError("item " + itemId + " was not served to " + member));
+        return BANK.draw(row.family(), row.parameters(), row.seed());
     }
 
     /** What a student holding {@code code} answers to the item. */

@@ -61,7 +61,7 @@ class DemoPageBrowserTest implements TestPropertyProvider {
     @Test
     void theSlidersUnlockAfterAPredictionAndMoveTheEdgeValues() {
         browser.resize(Browser.DESKTOP);
-        browser.driver().get(url("/demo"));
+        browser.open(url("/demo"));
         WebElement x = browser.await(d -> d.findElement(By.id("slider-x")));
         browser.await(d -> d.findElement(By.cssSelector("[data-edge-value='x-u']")));
 
@@ -92,7 +92,7 @@ class DemoPageBrowserTest implements TestPropertyProvider {
     @Test
     void theDeeperGraphAddsTheProductsOfItsTwoPaths() {
         browser.resize(Browser.PHONE);
-        browser.driver().get(url("/demo?graph=two-layer&x=1.5&a=2&b=0.5"));
+        browser.open(url("/demo?graph=two-layer&x=1.5&a=2&b=0.5"));
         browser.await(d -> d.findElement(By.cssSelector("[data-edge-value='w-y']")));
         predictAndReveal("0.5");
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -16,6 +15,7 @@ import java.util.Map;
 import org.chainwise.api.TestDatabase;
 import org.chainwise.api.pages.Classroom.Member;
 import org.chainwise.api.store.PracticeSets;
+import org.chainwise.api.store.ServedItems;
 import org.chainwise.bank.item.Item;
 import org.chainwise.engine.diagnose.Misconception;
 import org.jooq.DSLContext;
@@ -46,7 +46,7 @@ class PracticePageBrowserTest implements TestPropertyProvider {
     DSLContext dsl;
 
     @Inject
-    JsonMapper json;
+    ServedItems servedItems;
 
     @Inject
     PracticeSets sets;
@@ -65,7 +65,7 @@ class PracticePageBrowserTest implements TestPropertyProvider {
     @BeforeAll
     void setUp() {
         browser = Browser.start();
-        classroom = new Classroom(client.toBlocking(), dsl, json);
+        classroom = new Classroom(client.toBlocking(), dsl, servedItems);
         Member teacher = classroom.signIn("teacher", "Dr. Tess Okafor", "instructor");
         setId = classroom.placeSineSet(sets, teacher.courseId());
     }
@@ -93,14 +93,14 @@ class PracticePageBrowserTest implements TestPropertyProvider {
 
     @Test
     void insideAnLmsFrameAWrongAnswerIsNamedThenHintsThenTheRightAnswer() {
-        Member ana = classroom.signIn("ana", "Ana", "learner");
+        Member ana = classroom.signIn("ana", "Ana Lima", "learner");
         browser.resize(Browser.DESKTOP);
         try (LmsPage lms = LmsPage.framing(url("/practice/" + setId + "#session=" + ana.token()))) {
-            browser.driver().get(lms.url());
+            browser.open(lms.url());
             browser.driver().switchTo().frame(LmsPage.FRAME_ID);
 
             assertThat(browser.script("return location.hash")).as("the token leaves the address").isEqualTo("");
-            Item item = classroom.served(shownItem());
+            Item item = classroom.served(ana, shownItem());
             assertThat(byId("stem").getText()).isNotBlank();
 
             WebElement answer = byId("answer-answer");
@@ -110,7 +110,8 @@ class PracticePageBrowserTest implements TestPropertyProvider {
             assertThat(named.getText()).contains("OUTER_AT_X");
             named.findElement(By.cssSelector("a.concept-link")).click();
             WebElement repair = byId("concept-box");
-            assertThat(repair.getText()).isNotBlank();
+            assertThat(repair.getText()).contains("OUTER_AT_X");
+            browser.screenshot("practice-outer-at-x-in-frame");
 
             for (int hint = 1; hint <= 3; hint++) {
                 int shown = hint;
@@ -131,10 +132,10 @@ class PracticePageBrowserTest implements TestPropertyProvider {
 
     @Test
     void thePreviewFollowsEachKeystroke() {
-        Member ben = classroom.signIn("ben", "Ben", "learner");
+        Member ben = classroom.signIn("ben", "Ben Carter", "learner");
         browser.resize(Browser.DESKTOP);
-        browser.driver().get(url("/practice/" + setId + "#session=" + ben.token()));
-        Item item = classroom.served(shownItem());
+        browser.open(url("/practice/" + setId + "#session=" + ben.token()));
+        Item item = classroom.served(ben, shownItem());
         WebElement answer = byId("answer-answer");
         WebElement preview = byId("answer-answer-preview");
 
@@ -173,13 +174,14 @@ class PracticePageBrowserTest implements TestPropertyProvider {
 
     @Test
     void aStudentSignsInOnAPhoneAndPractisesByKeyboard() {
+        Member chen = classroom.signIn("chen", "Chen Wei", "learner");
         browser.resize(Browser.PHONE);
-        browser.driver().get(url("/"));
+        browser.open(url("/"));
         byId("dev-sign-in");
-        browser.driver().findElement(By.cssSelector("#demo-users button[data-subject='ana']")).click();
+        browser.driver().findElement(By.cssSelector("#demo-users button[data-subject='chen']")).click();
         browser.await(d -> d.findElement(By.cssSelector("#practice-sets a[data-set-id='" + setId + "']"))).click();
 
-        Item item = classroom.served(shownItem());
+        Item item = classroom.served(chen, shownItem());
         WebElement focused = browser.driver().switchTo().activeElement();
         assertThat(focused.getAttribute("id")).as("the answer box has the focus").isEqualTo("answer-answer");
         focused.sendKeys(Classroom.answerOf(item, Misconception.MISSING_INNER), Keys.ENTER);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -19,6 +18,7 @@ import java.util.Map;
 import org.chainwise.api.TestDatabase;
 import org.chainwise.api.pages.Classroom.Member;
 import org.chainwise.api.store.PracticeSets;
+import org.chainwise.api.store.ServedItems;
 import org.chainwise.engine.diagnose.Misconception;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +46,7 @@ class TeacherDashboardBrowserTest implements TestPropertyProvider {
     DSLContext dsl;
 
     @Inject
-    JsonMapper json;
+    ServedItems servedItems;
 
     @Inject
     PracticeSets sets;
@@ -66,16 +66,16 @@ class TeacherDashboardBrowserTest implements TestPropertyProvider {
     @BeforeAll
     void setUp() {
         browser = Browser.start();
-        Classroom classroom = new Classroom(client.toBlocking(), dsl, json);
+        Classroom classroom = new Classroom(client.toBlocking(), dsl, servedItems);
         teacher = classroom.signIn("teacher", "Dr. Tess Okafor", "instructor");
         long setId = classroom.placeSineSet(sets, teacher.courseId());
-        for (String name : List.of("Ana", "Ben")) {
-            student = classroom.signIn(name.toLowerCase(), name, "learner");
+        for (String name : List.of("Ana Lima", "Ben Carter")) {
+            student = classroom.signIn(name.substring(0, 3).toLowerCase(), name, "learner");
             long itemId = classroom.next(student, setId);
-            String wrong = Classroom.answerOf(classroom.served(itemId), Misconception.OUTER_AT_X);
+            String wrong = Classroom.answerOf(classroom.served(student, itemId), Misconception.OUTER_AT_X);
             wrongAnswers.add(wrong);
             classroom.answer(student, itemId, wrong);
-            classroom.answer(student, itemId, classroom.served(itemId).canonicalAnswer().text());
+            classroom.answer(student, itemId, classroom.served(student, itemId).canonicalAnswer().text());
         }
         client.toBlocking().retrieve(HttpRequest.POST("/api/v1/notes", Map.of("objectKey", "misconception:OUTER_AT_X",
                 "question", NOTE, "visibility", "shared")).bearerAuth(student.token()), Map.class);
@@ -91,7 +91,7 @@ class TeacherDashboardBrowserTest implements TestPropertyProvider {
     }
 
     private void open(Member member) {
-        browser.driver().get(url("/teacher/" + teacher.courseId() + "#session=" + member.token()));
+        browser.open(url("/teacher/" + teacher.courseId() + "#session=" + member.token()));
     }
 
     @Test
