@@ -68,8 +68,9 @@ function showBySkill(report, seen, codes) {
     bySkill.get(label).push({ key: m.code, value: m.attempts });
   });
   const rows = [...bySkill.entries()].map(([label, segments]) => ({ label, segments }));
-  fill(box, stackedBars(named ? 'Answers showing each misconception, by the skill it undermines'
-    : 'Answers showing each misconception (this report names no skill per misconception)', rows, codes, drillDown),
+  fill(box, named ? null : el('p', { class: 'muted' }, 'This report names no skill per misconception: answers per misconception.'),
+    stackedBars(named ? 'Answers showing each misconception, by the skill it undermines'
+      : 'Answers showing each misconception', rows, codes, drillDown),
     el('p', { class: 'muted' }, 'Held now: ', seen.map((m) => `${m.code} by ${m.studentsHolding} (${trendText(m.trend)})`).join(', '), '.'));
 }
 
@@ -122,10 +123,12 @@ function showHeatMap(report) {
   const skills = report.students[0].skills.map((s) => s.skill);
   fill(box, el('table', { class: 'heat', id: 'heat-map' },
     el('caption', { class: 'visually-hidden' }, 'Probability of mastery per student and skill'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'student'), skills.map((s) => el('th', { scope: 'col' }, skillName(s))),
-      el('th', { scope: 'col' }, 'holds'))),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'student'), el('th', { scope: 'col' }, 'holds'),
+      skills.map((s) => el('th', { scope: 'col' }, skillName(s))))),
     el('tbody', {}, report.students.map((student) => el('tr', { dataset: { userId: String(student.userId) } },
       el('th', { scope: 'row' }, student.name, el('div', { class: 'muted' }, `${student.correct}/${student.attempts} correct`)),
+      el('td', {}, student.misconceptions.map((m) =>
+        el('button', { type: 'button', class: 'secondary holds', dataset: { code: m.code }, onclick: () => drillDown(m.code) }, m.code))),
       skills.map((skill) => {
         const s = student.skills.find((x) => x.skill === skill) || { pMastery: null };
         const cell = el('td', { class: 'cell', title: `${student.name}, ${skillName(skill)}` },
@@ -135,9 +138,7 @@ function showHeatMap(report) {
           cell.style.color = s.pMastery > 0.55 ? '#ffffff' : '#1b1b1f';
         }
         return cell;
-      }),
-      el('td', {}, student.misconceptions.map((m, i) => [i ? ', ' : '',
-        el('button', { type: 'button', class: 'secondary', dataset: { code: m.code }, onclick: () => drillDown(m.code) }, m.code)])))))));
+      }))))));
 }
 
 async function drillDown(code, more = false) {
@@ -193,7 +194,7 @@ async function sharedNotes() {
 
 async function download(rows) {
   try {
-    const response = await api('GET', '/courses/' + courseId + '/report.csv?rows=' + rows, undefined, { raw: true, accept: 'text/csv' });
+    const response = await api('GET', '/courses/' + courseId + '/report.csv?rows=' + rows, undefined, { raw: true, accept: 'text/csv, */*;q=0.1' });
     const url = URL.createObjectURL(await response.blob());
     const link = el('a', { href: url, download: `chainwise-course-${courseId}-${rows}.csv` });
     document.body.append(link);

@@ -46,6 +46,11 @@ final class Browser implements AutoCloseable {
             fail("The browser tests need Debian's chromium and chromedriver at " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver (.ci/run installs them when missing).");
         }
+        try {
+            Files.createDirectories(DOWNLOADS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: the tests run as root, where Chromium's sandbox refuses to start.
@@ -79,10 +84,10 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Waits up to 15 s (a shared 2-core machine) for the condition to hold, returning its value. */
+    /** Waits up to 30 s (a shared 2-core machine) for the condition to hold, returning its value. */
     <T> T await(Function<WebDriver, T> condition) {
         // A page that re-renders may replace an element between finding and reading it: look again.
-        return new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(20))
+        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20))
                 .ignoring(StaleElementReferenceException.class)
                 .until(condition);
     }
