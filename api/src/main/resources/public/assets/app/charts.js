@@ -34,9 +34,9 @@ export function legend(keys, onPick) {
  * Stacked horizontal bars: rows [{label, segments: [{key, value}]}], one colour per key.
  * onPick(key) is called when a segment is clicked.
  */
-export function stackedBars(title, rows, keys, onPick) {
-  const labelWidth = 170;
-  const width = 640;
+export function stackedBars(title, rows, keys, onPick, width = 640) {
+  // Drawn at the width it is shown at, so its 12 px labels stay 12 px on a phone.
+  const labelWidth = width < 480 ? 110 : 170;
   const barHeight = 22;
   const gap = 10;
   const max = Math.max(1, ...rows.map((r) => r.segments.reduce((s, x) => s + x.value, 0)));
@@ -66,8 +66,7 @@ export function stackedBars(title, rows, keys, onPick) {
 }
 
 /** Lines over the x labels (weeks): series [{key, values}]. */
-export function lines(title, xLabels, series, keys, yLabel) {
-  const width = 640;
+export function lines(title, xLabels, series, keys, yLabel, width = 640) {
   const height = 260;
   const left = 50;
   const bottom = 40;
@@ -82,8 +81,8 @@ export function lines(title, xLabels, series, keys, yLabel) {
   axis.append(svg('line', { x1: left, y1: top, x2: left, y2: y(0) }));
   axis.append(svg('text', { x: left - 6, y: y(max) + 4, 'text-anchor': 'end' }, String(max)));
   axis.append(svg('text', { x: left - 6, y: y(0) + 4, 'text-anchor': 'end' }, '0'));
-  axis.append(svg('text', { x: 12, y: top + 12 }, yLabel));
-  const every = Math.max(1, Math.ceil(xLabels.length / 6));
+  axis.append(svg('text', { x: left + 8, y: top + 12 }, yLabel));
+  const every = Math.max(1, Math.ceil(xLabels.length / Math.max(2, Math.floor(width / 100))));
   xLabels.forEach((label, i) => {
     if (i % every === 0 || i === xLabels.length - 1) {
       axis.append(svg('text', { x: x(i), y: height - bottom + 18, 'text-anchor': 'middle' }, label));

@@ -70,8 +70,13 @@ function showBySkill(report, seen, codes) {
   const rows = [...bySkill.entries()].map(([label, segments]) => ({ label, segments }));
   fill(box, named ? null : el('p', { class: 'muted' }, 'This report names no skill per misconception: answers per misconception.'),
     stackedBars(named ? 'Answers showing each misconception, by the skill it undermines'
-      : 'Answers showing each misconception', rows, codes, drillDown),
+      : 'Answers showing each misconception', rows, codes, drillDown, chartWidth(box)),
     el('p', { class: 'muted' }, 'Held now: ', seen.map((m) => `${m.code} by ${m.studentsHolding} (${trendText(m.trend)})`).join(', '), '.'));
+}
+
+/** The width a chart is shown at: its card's inner width, at most 640. */
+function chartWidth(box) {
+  return Math.max(280, Math.min(640, Math.floor(box.clientWidth || 640)));
 }
 
 function trendText(trend) {
@@ -94,7 +99,7 @@ function showByFamily(report, codes) {
   }));
   const keys = [...new Set([...codes, ...rows.flatMap((r) => r.segments.map((s) => s.key))])];
   fill(box, rows.length === 0 ? el('p', { class: 'muted' }, 'No wrong answers yet.')
-    : stackedBars('Wrong answers by item family and misconception', rows, keys, drillDown));
+    : stackedBars('Wrong answers by item family and misconception', rows, keys, drillDown, chartWidth(box)));
 }
 
 function showOverTime(report, seen, codes) {
@@ -104,7 +109,7 @@ function showOverTime(report, seen, codes) {
     return;
   }
   const series = seen.map((m) => ({ key: m.code, values: report.weeks.map((w) => (m.weekly.find((x) => x.week === w) || { attempts: 0 }).attempts) }));
-  fill(box, lines('Answers showing each misconception, per week', report.weeks, series, codes, 'answers'));
+  fill(box, lines('Answers showing each misconception, per week', report.weeks, series, codes, 'answers', chartWidth(box)));
 }
 
 function heatColour(p) {

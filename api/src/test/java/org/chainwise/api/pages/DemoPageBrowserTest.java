@@ -3,6 +3,8 @@ package org.chainwise.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -10,6 +12,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.chainwise.api.TestDatabase;
+import org.chainwise.api.store.ServedItems;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +32,21 @@ class DemoPageBrowserTest implements TestPropertyProvider {
 
     private Browser browser;
 
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DSLContext dsl;
+
+    @Inject
+    ServedItems servedItems;
+
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.freshSchemaProperties();
+        Map<String, String> properties = TestDatabase.freshSchemaProperties();
+        properties.put("chainwise.dev-sign-in.enabled", "true");
+        return properties;
     }
 
     @BeforeAll
@@ -117,6 +133,38 @@ class DemoPageBrowserTest implements TestPropertyProvider {
         Number scrollWidth = (Number) browser.script("return document.documentElement.scrollWidth");
         assertThat(scrollWidth.intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(Browser.PHONE.width);
         browser.screenshot("demo-two-layer-phone");
+    }
+
+    @Test
+    void insideAnLmsFrameAStudentNotesTheDemoStateAndCopiesTheTutorHandOff() {
+        Classroom.Member dina = new Classroom(client.toBlocking(), dsl, servedItems).signIn("dina", "Dina Haddad", "learner");
+        browser.resize(Browser.DESKTOP);
+        try (LmsPage lms = LmsPage.framing(url("/demo?x=0.5#session=" + dina.token()))) {
+            browser.open(lms.url());
+            browser.driver().switchTo().frame(LmsPage.FRAME_ID);
+            browser.await(d -> d.findElement(By.cssSelector("[data-edge-value='x-u']")));
+            predictAndReveal("1");
+            browser.driver().findElement(By.id("slider-a")).sendKeys(Keys.ARROW_RIGHT);
+            browser.await(d -> "demo:graph-sliders?x=0.5&dx=0.1&a=1.1".equals(browser.script("return window.chainwise.demoState()")));
+
+            browser.driver().findElement(By.id("note-state")).click();
+            WebElement question = browser.await(d -> d.findElement(By.id("note-question")));
+            assertThat(browser.driver().findElement(By.id("note-target")).getAttribute("value"))
+                    .isEqualTo("demo:graph-sliders?x=0.5&dx=0.1&a=1.1");
+            question.sendKeys("Why does the slope change sign when a passes 0?");
+            browser.driver().findElement(By.id("note-save")).click();
+            WebElement note = browser.await(d -> d.findElement(By.cssSelector("#notes-list li[data-note-id]")));
+            assertThat(note.getText()).contains("Why does the slope change sign");
+
+            note.findElement(By.cssSelector("button[data-note-id]")).click();
+            WebElement prompt = browser.await(d -> {
+                WebElement shown = d.findElement(By.cssSelector("#notes-list textarea.handoff"));
+                return shown.isDisplayed() && !shown.getAttribute("value").isBlank() ? shown : null;
+            });
+            assertThat(prompt.getAttribute("value")).contains("Why does the slope change sign");
+            browser.driver().switchTo().defaultContent();
+            browser.screenshot("demo-note-in-lms-frame");
+        }
     }
 
     private double total() {
