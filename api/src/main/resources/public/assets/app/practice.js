@@ -6,7 +6,7 @@ import { ResearchRoom } from './research.js';
 import { skillName } from './names.js';
 
 /** Debounce of the preview: short enough to stay well inside the 100 ms the preview is allowed. */
-const PREVIEW_DEBOUNCE_MS = 15;
+const PREVIEW_DEBOUNCE_MS = 5;
 
 const setId = Number(window.location.pathname.split('/').filter(Boolean)[1]);
 const page = {
