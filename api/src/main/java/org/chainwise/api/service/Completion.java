@@ -12,9 +12,9 @@ import org.chainwise.engine.mastery.StudentModel;
 import org.chainwise.engine.mastery.StudentState;
 
 /**
- * The one place a set's completion rule is applied: a skill counts as mastered when it is known with
- * the set's threshold (the model's {@link StudentModel#MASTERY} for an item-count set) and no
- * misconception undermining it is held; a mastery set is complete when all its skills are, an
+ * The one place a set's completion rule is applied: a skill counts as mastered when the model's
+ * mastery probability reaches the set's threshold (the model's {@link StudentModel#MASTERY} for an
+ * item-count set) and no misconception undermining it is held; a mastery set is complete when all its skills are, an
  * item-count set when enough items are solved. The score a grade book gets follows the same rule.
  */
 final class Completion {
@@ -22,15 +22,16 @@ final class Completion {
     private Completion() {
     }
 
-    static Progress progress(StoredPracticeSet set, StudentState state, Enrollment counts) {
+    static Progress progress(StudentModel model, StoredPracticeSet set, StudentState state, Enrollment counts) {
         double threshold = set.definition().completion() instanceof CompletionRule.Mastery mastery
                 ? mastery.threshold() : StudentModel.MASTERY;
         List<Progress.SkillProgress> skills = new ArrayList<>();
         int mastered = 0;
         for (Skill skill : set.definition().skills()) {
-            boolean isMastered = mastered(state, skill, threshold);
+            double probability = model.masteryProbability(state, skill);
+            boolean isMastered = mastered(state, skill, probability, threshold);
             mastered += isMastered ? 1 : 0;
-            skills.add(new Progress.SkillProgress(skill, state.skill(skill).known(), isMastered));
+            skills.add(new Progress.SkillProgress(skill, probability, isMastered));
         }
         List<Progress.MisconceptionProgress> misconceptions = new ArrayList<>();
         for (Misconception code : Misconception.values()) {
@@ -64,8 +65,8 @@ final class Completion {
                 given, maximum, progress.completed());
     }
 
-    private static boolean mastered(StudentState state, Skill skill, double threshold) {
-        if (state.skill(skill).known() < threshold) {
+    private static boolean mastered(StudentState state, Skill skill, double probability, double threshold) {
+        if (probability < threshold) {
             return false;
         }
         for (Misconception code : MisconceptionSkills.undermining(skill)) {

@@ -98,10 +98,11 @@ public class PracticeService {
             Optional<ServedItem> open = items.open(tx, actor.courseId(), actor.userId(), setId);
             StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), open.isEmpty());
             if (open.isPresent()) {
-                return new NextItem(Optional.of(rebuild(parts, open.get())), Completion.progress(set, state, counts), null);
+                return new NextItem(Optional.of(rebuild(parts, open.get())),
+                        Completion.progress(parts.model(), set, state, counts), null);
             }
             SetItems candidates = setItems.of(set.definition(), parts);
-            Progress progress = Completion.progress(set, state, counts);
+            Progress progress = Completion.progress(parts.model(), set, state, counts);
             return switch (candidates.policy().next(state, candidates.candidates())) {
                 case Selection.Serve serve -> {
                     Item item = candidates.item(serve.item().variantKey());
@@ -180,7 +181,7 @@ public class PracticeService {
             Set<Misconception> diagnosed = EnumSet.noneOf(Misconception.class);
             grade.misconceptions().forEach(d -> diagnosed.add(d.code()));
             after = parts.model().update(before, new Attempt(ItemCandidate.of(item), grade.correct(), diagnosed));
-            batch.addAll(states.save(tx, course, user, before, after, diagnosed));
+            batch.addAll(states.save(tx, parts.model(), course, user, before, after, diagnosed));
         }
         if (graded) {
             batch.add(items.answered(tx, served.id(), grade.correct()));
@@ -191,7 +192,7 @@ public class PracticeService {
         }
         Enrollment counted = new Enrollment(counts.itemsAttempted() + (first ? 1 : 0),
                 counts.itemsCorrect() + (grade.correct() ? 1 : 0), counts.completed());
-        Progress progress = Completion.progress(set, after, counted);
+        Progress progress = Completion.progress(parts.model(), set, after, counted);
         batch.add(enrollments.save(tx, course, user, set.id(),
                 new Enrollment(counted.itemsAttempted(), counted.itemsCorrect(), progress.completed())));
         tx.batch(batch).execute();
@@ -265,7 +266,7 @@ public class PracticeService {
         StoredPracticeSet set = set(tx, actor, setId);
         Enrollment counts = enrollments.find(tx, actor.courseId(), actor.userId(), setId).orElse(new Enrollment(0, 0, false));
         StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), false);
-        return Completion.progress(set, state, counts);
+        return Completion.progress(parts.model(), set, state, counts);
     }
 
     private StoredPracticeSet set(DSLContext tx, Actor actor, Long setId) {

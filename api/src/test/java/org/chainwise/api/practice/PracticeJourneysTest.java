@@ -3,6 +3,7 @@ package org.chainwise.api.practice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
 import static org.chainwise.migrations.jooq.Tables.HINT_REVEAL;
+import static org.chainwise.migrations.jooq.Tables.LEARNER_MODEL;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -51,6 +52,9 @@ class PracticeJourneysTest extends PracticeHttp {
                 assertThat(skill).containsEntry("mastered", true));
         assertThat(((Number) progress.get("itemsCorrect")).intValue()).isEqualTo(served + 1);
         assertThat(get(ana, "/api/v1/progress?practiceSet=" + set)).isEqualTo(progress);
+        // The whole student model is kept, the logistic tracker's evidence too, not just knowledge tracing.
+        assertThat(dsl.select(LEARNER_MODEL.ABILITY).from(LEARNER_MODEL)
+                .where(LEARNER_MODEL.USER_ID.eq(ana.actor().userId())).fetchSingle().value1()).isNotNull();
     }
 
     @Test
