@@ -10,8 +10,9 @@ import org.chainwise.engine.diagnose.Misconception;
 
 /**
  * What a learner reads after an answer: each diagnosed misconception with the page's repair concept
- * that addresses it, and one feedback text built from the most likely one (its explanation, then
- * the repair to act on).
+ * that addresses it, and one feedback text built from the most likely one. The text is the
+ * diagnosis's explanation, written with the item's own functions; the page's repair is only linked,
+ * because its wording works through the page's own example (sin(x^2)) and would misread on any other item.
  */
 public record Feedback(String text, List<Named> misconceptions) {
 
@@ -33,7 +34,7 @@ public record Feedback(String text, List<Named> misconceptions) {
             case CORRECT -> "Correct.";
             case INVALID -> "This could not be read: " + errorMessage + " Nothing was graded; fix it and submit again.";
             case INCORRECT -> diagnoses.isEmpty() ? "Not yet: this is not the answer."
-                    : "Not yet. " + diagnoses.getFirst().explanation() + " " + repair(page, diagnoses.getFirst().code()).repair();
+                    : "Not yet. " + diagnoses.getFirst().explanation();
         };
         return new Feedback(text, named);
     }
