@@ -61,8 +61,8 @@ CREATE INDEX misconception_belief_held ON misconception_belief (course_id, code)
 -- A course's learners: the roster every report figure is restricted to.
 CREATE INDEX course_role_learner ON course_role (course_id, user_id) WHERE role = 'learner';
 
--- The notes shared in a course.
-CREATE INDEX research_note_shared ON research_note (course_id, object_key) WHERE visibility = 'shared';
+-- The notes shared in a course: V6's research_note_shared (course_id, object_key, updated_at DESC)
+-- WHERE visibility = 'shared' serves the report too.
 
 -- A learner belongs to one course (per platform), so user_id determines course_id. Without being
 -- told, the planner multiplies the two selectivities and expects a course's learner to have a

@@ -42,8 +42,10 @@ class DevSignInController {
         String subject = key(request.subject(), "subject");
         String course = key(request.course() == null ? "demo" : request.course(), "course");
         Role role = role(request.role());
-        String name = text(request.name() == null ? subject : request.name(), "name");
-        String title = text(request.courseTitle() == null ? course : request.courseTitle(), "courseTitle");
+        // Left out, the name and title stay as they are (a seeded demo user keeps theirs); a new user or
+        // course then shows its subject or key.
+        String name = request.name() == null ? null : text(request.name(), "name");
+        String title = request.courseTitle() == null ? null : text(request.courseTitle(), "courseTitle");
         DevSignIn.SignedIn signedIn = devSignIn.signIn(subject, name, course, title, role);
         return HttpResponse.ok(new SignInResponse(signedIn.token(), signedIn.actor().userId(),
                         signedIn.actor().courseId(), role.wireName()))

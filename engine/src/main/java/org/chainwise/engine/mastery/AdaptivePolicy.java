@@ -43,12 +43,13 @@ public final class AdaptivePolicy implements Policy {
         }
         Skill[] skills = Skill.values();
         double[] known = new double[skills.length];
-        double[] learn = new double[skills.length];
+        double[] toGo = new double[skills.length];
+        LogisticTracker.Skills performance = model.performance(state);
         int mastered = 0;
         for (Skill skill : skills) {
             known[skill.ordinal()] = state.skill(skill).known();
-            learn[skill.ordinal()] = model.parameters().skill(skill).learn();
-            if ((goal & bit(skill)) != 0 && model.mastered(state, skill)) {
+            toGo[skill.ordinal()] = model.parameters().skill(skill).learn() * (1 - known[skill.ordinal()]);
+            if ((goal & bit(skill)) != 0 && model.mastered(state, skill, performance)) {
                 mastered |= bit(skill);
             }
         }
@@ -56,7 +57,7 @@ public final class AdaptivePolicy implements Policy {
         if (unmastered == 0) {
             return new Selection.Complete();
         }
-        Scan scan = new Scan(state, items, known, learn, seed);
+        Scan scan = new Scan(state, items, known, toGo, performance, seed);
         for (Misconception code : model.held(state)) {
             int remedy = scan.best(0, -1, 1 << code.ordinal(), 0);
             if (remedy >= 0) {
@@ -117,15 +118,17 @@ public final class AdaptivePolicy implements Policy {
     }
 
     /** One selection's view of a student over a practice set: what {@link #best} scans. */
-    private record Scan(StudentState state, PracticeIndex items, double[] known, double[] learn, long seed) {
+    private record Scan(StudentState state, PracticeIndex items, double[] known, double[] toGo,
+            LogisticTracker.Skills performance, long seed) {
 
         /**
          * The unseen item with the highest value among those that exercise a skill of {@code touching}
          * (any item when 0), need no skill outside {@code within} (-1 for all skills), and remediate a
          * code of {@code remediating} (any item when 0); -1 when there is none. The value is the expected
-         * gain in knowledge of the {@code learning} skills it exercises (for knowledge tracing, the
-         * learning rate times the probability the skill is still unknown) less the distance of its
-         * predicted success from the target.
+         * progress of the {@code learning} skills it exercises, blended as the predictions are (knowledge
+         * tracing: the learning rate times the probability the skill is still unknown; logistic: the
+         * expected rise of the mastery probability from the student's gains for a right and a wrong
+         * answer), less the distance of its predicted success from the target.
          */
         int best(int touching, int within, int remediating, int learning) {
             int best = -1;
@@ -138,17 +141,19 @@ public final class AdaptivePolicy implements Policy {
                     continue;
                 }
                 Candidate item = items.items().get(i);
-                if (state.seen().contains(item.variantKey())) {
-                    continue;
-                }
+                double tracing = items.predictTracing(i, known);
+                double logistic = items.predictLogistic(i, performance);
+                double w = items.tracingWeight();
                 double gain = 0;
                 for (int bits = mask & learning; bits != 0; bits &= bits - 1) {
                     int k = Integer.numberOfTrailingZeros(bits);
-                    gain += learn[k] * (1 - known[k]);
+                    gain += w * toGo[k] + (1 - w) * performance.expectedProgress(k, logistic);
                 }
-                double value = gain - DISTANCE_WEIGHT * Math.abs(items.predict(i, known) - TARGET_SUCCESS)
+                double predicted = w * tracing + (1 - w) * logistic;
+                double value = gain - DISTANCE_WEIGHT * Math.abs(predicted - TARGET_SUCCESS)
                         + 1e-9 * tieBreak(state.attempts(), item.variantKey());
-                if (value > bestValue) {
+                // The seen check costs a hash lookup: only for an item that would win.
+                if (value > bestValue && !state.seen().contains(item.variantKey())) {
                     bestValue = value;
                     best = i;
                 }

@@ -11,23 +11,30 @@ import java.util.stream.Stream;
 import org.chainwise.engine.diagnose.Misconception;
 
 /**
- * Bayesian knowledge tracing per skill and a belief per misconception code, as pure functions from a
- * state and an attempt to the next state. An item that needs several skills is answered right when all
- * are known (the skills are treated as independent), so each skill gets its exact posterior under that
- * conjunction.
+ * Bayesian knowledge tracing per skill, a logistic performance tracker with the student's own ability
+ * and pace ({@link LogisticParameters}), and a belief per misconception code, as pure functions from a
+ * state and an attempt to the next state. In knowledge tracing an item that needs several skills is
+ * answered right when all are known (the skills are treated as independent), so each skill gets its
+ * exact posterior under that conjunction. Predictions and mastery average the two trackers with the
+ * weight calibration found for knowledge tracing ({@link ModelParameters#tracingWeight}): where learning is a
+ * switch, knowledge tracing fits and decides; where it is gradual, the logistic tracker does, and
+ * knowledge tracing alone would declare mastery too early. A skill is mastered when the averaged
+ * probability reaches {@link #MASTERY}.
  */
 public final class StudentModel {
 
-    /** A skill is mastered when it is known with at least this probability. */
+    /** A skill is mastered when its mastery probability is at least this. */
     public static final double MASTERY = 0.95;
 
     /** A misconception is treated as held, and remediated, from this belief on. */
     public static final double HELD = 0.5;
 
     private final ModelParameters parameters;
+    private final LogisticTracker tracker;
 
     public StudentModel(ModelParameters parameters) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.tracker = new LogisticTracker(parameters.logistic());
     }
 
     /** The model's parameters. */
@@ -44,8 +51,23 @@ public final class StudentModel {
         return new StudentState(skills, Map.of(), Set.of(), 0);
     }
 
-    /** The probability that the student answers {@code item} right now. */
+    /** The probability that the student answers {@code item} right now: the blend of both trackers' predictions. */
     public double predict(StudentState state, Candidate item) {
+        double w = parameters.tracingWeight();
+        return w * predictTracing(state, item) + (1 - w) * tracker.predict(tracker.skills(state.ability()), item);
+    }
+
+    /** The logistic tracker's view of {@code state}, computed once for many predictions. */
+    LogisticTracker.Skills performance(StudentState state) {
+        return tracker.skills(state.ability());
+    }
+
+    LogisticTracker tracker() {
+        return tracker;
+    }
+
+    /** Knowledge tracing's probability that the student answers {@code item} right now. */
+    public double predictTracing(StudentState state, Candidate item) {
         double allKnown = 1;
         for (Skill skill : item.skills()) {
             allKnown *= state.skill(skill).known();
@@ -88,6 +110,7 @@ public final class StudentModel {
         Candidate item = attempt.item();
         int number = state.attempts() + 1;
         GuessSlip emission = emission(item);
+        LogisticTracker.Skills performance = tracker.skills(state.ability());
         Map<Skill, SkillState> skills = new EnumMap<>(state.skills());
         for (Skill skill : item.skills()) {
             SkillState before = state.skill(skill);
@@ -105,7 +128,7 @@ public final class StudentModel {
             double posterior = evidence == 0 ? before.known() : before.known() * likelihoodKnown / evidence;
             BktParameters p = parameters.skill(skill);
             double next = posterior * (1 - p.forget()) + (1 - posterior) * p.learn();
-            boolean review = mastered(state, skill) && before.reviewDue(number - 1);
+            boolean review = mastered(state, skill, performance) && before.reviewDue(number - 1);
             skills.put(skill, new SkillState(next, before.opportunities() + 1, number,
                     attempt.correct() ? before.streak() + 1 : 0,
                     review ? (attempt.correct() ? before.reviewsPassed() + 1 : 0) : before.reviewsPassed()));
@@ -124,12 +147,35 @@ public final class StudentModel {
         }
         Set<String> seen = new HashSet<>(state.seen());
         seen.add(item.variantKey());
-        return new StudentState(skills, beliefs, seen, number);
+        return new StudentState(skills, beliefs, seen, number,
+                tracker.update(state.ability(), item, attempt.correct()));
     }
 
-    /** Whether {@code skill} is mastered: known with probability {@link #MASTERY} and undermined by no held misconception. */
+    /**
+     * The probability that {@code skill} is mastered, averaged over the two trackers with the weight the
+     * calibration gave each (as Bayesian model averaging does): knowledge tracing's P(known), and the
+     * logistic tracker's posterior probability that a typical item of the skill is answered right at
+     * least four times in five. This is the per-skill p_mastery to show and persist.
+     */
+    public double masteryProbability(StudentState state, Skill skill) {
+        return masteryProbability(state, skill, tracker.skills(state.ability()));
+    }
+
+    double masteryProbability(StudentState state, Skill skill, LogisticTracker.Skills performance) {
+        double w = parameters.tracingWeight();
+        return w * state.skill(skill).known() + (1 - w) * performance.masteryProbability(skill.ordinal());
+    }
+
+    /**
+     * Whether {@code skill} is mastered: {@link #masteryProbability} at least {@link #MASTERY} and
+     * undermined by no held misconception.
+     */
     public boolean mastered(StudentState state, Skill skill) {
-        if (state.skill(skill).known() < MASTERY) {
+        return mastered(state, skill, tracker.skills(state.ability()));
+    }
+
+    boolean mastered(StudentState state, Skill skill, LogisticTracker.Skills performance) {
+        if (masteryProbability(state, skill, performance) < MASTERY) {
             return false;
         }
         for (Misconception code : MisconceptionSkills.undermining(skill)) {

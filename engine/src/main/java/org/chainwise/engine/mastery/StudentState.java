@@ -6,12 +6,13 @@ import java.util.Set;
 import org.chainwise.engine.diagnose.Misconception;
 
 /**
- * One student's state as an immutable, serialisable value: per skill what the model believes, per
- * misconception code the belief it is held, the variants already served, and the number of attempts.
+ * One student's state as an immutable, serialisable value: per skill what knowledge tracing believes,
+ * per misconception code the belief it is held, the variants already served, the number of attempts,
+ * and what the logistic tracker learnt about the student ({@link Ability}).
  * {@link StudentModel#update} makes the next one.
  */
 public record StudentState(Map<Skill, SkillState> skills, Map<Misconception, Double> beliefs, Set<String> seen,
-        int attempts) {
+        int attempts, Ability ability) {
 
     public StudentState {
         skills = EnumCopies.map(skills, Skill.class);
@@ -24,6 +25,14 @@ public record StudentState(Map<Skill, SkillState> skills, Map<Misconception, Dou
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts is not negative");
         }
+        // State saved before the logistic tracker existed: no evidence about the student's ability yet.
+        ability = ability == null ? Ability.NONE : ability;
+    }
+
+    /** A state without logistic evidence ({@link Ability#NONE}). */
+    public StudentState(Map<Skill, SkillState> skills, Map<Misconception, Double> beliefs, Set<String> seen,
+            int attempts) {
+        this(skills, beliefs, seen, attempts, Ability.NONE);
     }
 
     /** The state of one skill. */

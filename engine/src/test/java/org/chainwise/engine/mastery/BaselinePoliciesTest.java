@@ -25,6 +25,19 @@ class BaselinePoliciesTest {
     }
 
     @Test
+    void aSheetWithMixedReviewTakesTheNextItemOfEverySkillInTurnAfterTheBlocks() {
+        FixedPolicy sheet = new FixedPolicy(2, 2);
+
+        List<String> served = run(sheet, bank(5), true);
+
+        int skills = Skill.values().length;
+        assertThat(served).hasSize(4 * skills);
+        assertThat(served.subList(0, 2)).containsExactly("DECOMPOSE#0", "DECOMPOSE#1");
+        assertThat(served.subList(2 * skills, 2 * skills + 2)).containsExactly("DECOMPOSE#2", "OUTER_DERIVATIVE#2");
+        assertThat(served.get(3 * skills)).isEqualTo("DECOMPOSE#3");
+    }
+
+    @Test
     void streakThreeMovesOnAfterThreeRightInARow() {
         StreakPolicy streak = new StreakPolicy(3);
 

@@ -29,5 +29,19 @@ class SerialisationTest {
         assertThat(parameters2).isEqualTo(model.parameters());
         Attempt next = Attempt.right(item("b", Skill.EVALUATE_AT_INNER));
         assertThat(new StudentModel(parameters2).update(state2, next)).isEqualTo(model.update(state, next));
+        assertThat(state2.ability()).isNotEqualTo(Ability.NONE);
+    }
+
+    @Test
+    void aStateOrParametersSavedWithoutTheLogisticTrackerReadAsNoEvidenceAndDefaults() throws Exception {
+        StudentModel model = new StudentModel(ModelParameters.DEFAULT);
+        String state = json.writeValueAsString(model.start()).replaceFirst(",\\s*\"ability\":\\{.*}}$", "}");
+        String parameters = json.writeValueAsString(ModelParameters.DEFAULT)
+                .replaceFirst(",\\s*\"logistic\":\\{.*},\"tracingWeight\":[0-9.]+}$", "}");
+
+        assertThat(state).doesNotContain("ability");
+        assertThat(parameters).doesNotContain("logistic");
+        assertThat(json.readValue(state, StudentState.class)).isEqualTo(model.start());
+        assertThat(json.readValue(parameters, ModelParameters.class)).isEqualTo(ModelParameters.DEFAULT);
     }
 }

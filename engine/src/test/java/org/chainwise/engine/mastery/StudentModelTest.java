@@ -26,7 +26,10 @@ class StudentModelTest {
         assertThat(state.beliefs()).isEmpty();
         assertThat(model.held(state)).isEmpty();
         // prior 0.2: 0.2 * (1 - 0.1) + 0.8 * 0.12
-        assertThat(model.predict(state, item("a", Skill.DECOMPOSE))).isCloseTo(0.276, within(1e-9));
+        assertThat(model.predictTracing(state, item("a", Skill.DECOMPOSE))).isCloseTo(0.276, within(1e-9));
+        // The logistic tracker: the default intercept, averaged over the prior of ability and skill ability.
+        double logistic = 1 / (1 + Math.exp(0.4 / Math.sqrt(1 + Math.PI * 0.7 / 8)));
+        assertThat(model.predict(state, item("a", Skill.DECOMPOSE))).isCloseTo((0.276 + logistic) / 2, within(1e-9));
     }
 
     @Test
@@ -111,7 +114,8 @@ class StudentModelTest {
         }
 
         double known = state.skill(Skill.INNER_FACTOR).known() * state.skill(Skill.MULTI_LAYER).known();
-        assertThat(model.predict(state, both)).isCloseTo(known * 0.9 + (1 - known) * 0.12, within(1e-9));
+        assertThat(model.predictTracing(state, both)).isCloseTo(known * 0.9 + (1 - known) * 0.12, within(1e-9));
+        assertThat(model.predict(state, both)).isLessThan(model.predict(state, item("x", Skill.INNER_FACTOR)));
 
         // A wrong answer mostly blames the skill that was less likely known.
         StudentState after = model.update(state, Attempt.wrong(both));

@@ -30,6 +30,7 @@ public final class ChainRulePage {
     public static final String EQUATION = "equation:chain-rule";
     public static final String LEIBNIZ = "equation:chain-rule/leibniz";
     public static final String DEMO = "demo:graph-sliders";
+    public static final String DEMO_TWO_LAYER = "demo:graph-two-layer";
     public static final String WITNESS = "witness:torch-autograd";
     public static final String PRACTICE = "practice:chain-rule/loop";
     public static final String RESEARCH = "research:chain-rule/prompt";
@@ -65,6 +66,11 @@ public final class ChainRulePage {
                         + "at the two linked points multiply to the slope of y against x.",
                 List.of(new Slider("x", "the input point", -3, 3, 1), new Slider("dx", "the size of the nudge", 0.001, 1, 0.1),
                         new Slider("a", "the inner function's coefficient in g(x) = a x^2", -3, 3, 1))));
+        body.add(new Demo(DEMO_TWO_LAYER, "A computation graph with two layers and two paths",
+                "u = sin(a x) and v = x^2 both feed w = u v, and y = tanh(b w). Each edge carries its local derivative; "
+                        + "dy/dx multiplies them along each path from x to y and adds the two paths, as backpropagation does.",
+                List.of(new Slider("x", "the input point", -2, 2, 1.5), new Slider("a", "the coefficient in u = sin(a x)", -3, 3, 2),
+                        new Slider("b", "the coefficient in y = tanh(b w)", 0.1, 2, 0.5))));
         body.add(new CodeWitness(WITNESS, "python", """
                 import torch
                 x = torch.tensor(1.5, requires_grad=True)
@@ -83,7 +89,7 @@ public final class ChainRulePage {
         body.add(new Claim("claim:chain-rule/autograd-is-the-chain-rule",
                 "Automatic differentiation (backpropagation) applies the chain rule mechanically: multiply local derivatives "
                         + "along each path of the computation graph and add over paths.",
-                List.of(WITNESS)));
+                List.of(WITNESS, DEMO_TWO_LAYER)));
         body.addAll(misconceptions());
         body.addAll(workedExamples());
         body.add(new PracticeLoop(PRACTICE,

@@ -22,6 +22,7 @@ class ChainRulePageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"concept:calculus/chain-rule", "intuition:chain-rule", "equation:chain-rule", "demo:graph-sliders",
+        "demo:graph-two-layer",
         "witness:torch-autograd", "misconception:OUTER_AT_X", "misconception:REVERSED_NESTING", "practice:chain-rule/loop",
         "research:chain-rule/prompt", "example:chain-rule/sine-of-a-square", "claim:chain-rule/autograd-is-the-chain-rule"})
     void findsEachPartByItsStableKey(String key) {

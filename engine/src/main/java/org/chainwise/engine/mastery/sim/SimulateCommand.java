@@ -21,8 +21,9 @@ public final class SimulateCommand implements Command {
             Map.entry("seed", "1"),
             Map.entry("calibration", "300"),
             Map.entry("calibration-per-skill", "20"),
-            Map.entry("budget", "300"),
+            Map.entry("budget", "1000"),
             Map.entry("fixed-per-skill", "10"),
+            Map.entry("fixed-review", "0"),
             Map.entry("variants", "30"));
 
     @Override
@@ -33,7 +34,8 @@ public final class SimulateCommand implements Command {
             simulation = new Simulation(Population.named(options.text("model")), options.text("policy"),
                     options.integer("students"), options.number("seed"), options.integer("calibration"),
                     options.integer("calibration-per-skill"),
-                    options.integer("budget"), options.integer("fixed-per-skill"), options.integer("variants"));
+                    options.integer("budget"), options.integer("fixed-per-skill"), options.integer("fixed-review"),
+                    options.integer("variants"));
         } catch (IllegalArgumentException e) {
             err.println("simulate: " + e.getMessage());
             return 2;
@@ -56,6 +58,7 @@ public final class SimulateCommand implements Command {
         json.put("calibrationPerSkill", simulation.calibrationPerSkill());
         json.put("calibrationIterations", report.calibrationIterations());
         json.put("fittedFamilies", report.fittedFamilies());
+        json.put("logistic", report.logistic());
         if (!report.recoveryError().isEmpty()) {
             json.put("recoveryError", report.recoveryError());
         }
@@ -65,6 +68,7 @@ public final class SimulateCommand implements Command {
 
     @Override
     public String summary() {
-        return "simulate students under a policy: --students N --model bkt|pfa|elo --policy adaptive|fixed|streak3 --seed S";
+        return "simulate students under a policy: --students N --model bkt|pfa|elo --policy adaptive|fixed|streak3 --seed S"
+                + " [--fixed-per-skill N --fixed-review R --budget B --variants V --calibration C]";
     }
 }

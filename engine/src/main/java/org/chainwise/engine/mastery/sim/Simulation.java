@@ -13,6 +13,9 @@ import org.chainwise.engine.mastery.AdaptivePolicy;
 import org.chainwise.engine.mastery.Attempt;
 import org.chainwise.engine.mastery.BktFitter;
 import org.chainwise.engine.mastery.BktParameters;
+import org.chainwise.engine.mastery.Calibration;
+import org.chainwise.engine.mastery.LogisticFitter;
+import org.chainwise.engine.mastery.LogisticParameters;
 import org.chainwise.engine.mastery.Candidate;
 import org.chainwise.engine.mastery.FixedPolicy;
 import org.chainwise.engine.mastery.GuessSlip;
@@ -25,15 +28,17 @@ import org.chainwise.engine.mastery.StudentModel;
 import org.chainwise.engine.mastery.StudentState;
 
 /**
- * One simulation run: a calibration cohort works through a fixed sheet of {@code calibrationPerSkill}
- * items per skill and the student model is fitted to its log (as a deployment would fit to a pilot
- * term), then {@code students} new students
- * from the same population practise under the policy until it declares mastery, runs out of items, or
- * reaches {@code budget} items. Every student has its own random stream derived from the seed, so the
- * policies meet the very same students and the run is reproducible.
+ * One simulation run: a calibration cohort (its own random stream, never part of the evaluation) works
+ * through a fixed sheet of {@code calibrationPerSkill} items per skill and a quarter as many rounds of
+ * mixed review, and the student model is fitted to its log (as a deployment would fit to a pilot term);
+ * then {@code students} new students from the same population practise under the policy until it
+ * declares mastery, the practice set has nothing left to serve, or {@code budget} items. The fixed
+ * baseline is {@code fixedPerSkill} items per skill and {@code fixedReview} rounds of mixed review.
+ * Every student has its own random stream derived from the seed, so the policies meet the very same
+ * students and the run is reproducible.
  */
 public record Simulation(Population population, String policy, int students, long seed, int calibrationStudents,
-        int calibrationPerSkill, int budget, int fixedPerSkill, int variantsPerFamily) {
+        int calibrationPerSkill, int budget, int fixedPerSkill, int fixedReview, int variantsPerFamily) {
 
     /** The policies the simulator knows, by name. */
     public static final List<String> POLICIES = List.of("adaptive", "fixed", "streak3");
@@ -44,7 +49,7 @@ public record Simulation(Population population, String policy, int students, lon
             throw new IllegalArgumentException("unknown policy '" + policy + "', expected one of " + POLICIES);
         }
         if (students < 1 || calibrationStudents < 0 || calibrationPerSkill < 1 || budget < 1 || fixedPerSkill < 1
-                || variantsPerFamily < 1) {
+                || fixedReview < 0 || variantsPerFamily < 1) {
             throw new IllegalArgumentException("students, budget, fixed items per skill and variants must be positive");
         }
     }
@@ -52,17 +57,18 @@ public record Simulation(Population population, String policy, int students, lon
     /** The figures of a run. */
     public record Report(int students, double studentsMastered, double studentsTrulyMastered,
             double medianItemsToMastery, double meanItems, double falseMasteryRate, double auc, double oracleAuc,
-            int responses, int calibrationIterations, int fittedFamilies, Map<String, Double> recoveryError) {
+            int responses, int calibrationIterations, int fittedFamilies, Map<String, Double> recoveryError,
+            Map<String, Double> logistic) {
     }
 
     /** Runs the simulation. */
     public Report run() {
         List<Candidate> bank = Bank.of(variantsPerFamily);
-        BktFitter.Fit fit = calibrate(bank);
+        Calibration.Result fit = calibrate(bank);
         StudentModel model = new StudentModel(fit.parameters());
         Policy chosen = switch (policy) {
             case "adaptive" -> new AdaptivePolicy(model, seed);
-            case "fixed" -> new FixedPolicy(fixedPerSkill);
+            case "fixed" -> new FixedPolicy(fixedPerSkill, fixedReview);
             default -> new StreakPolicy(3);
         };
         Set<Skill> goal = EnumSet.noneOf(Skill.class);
@@ -111,16 +117,19 @@ public record Simulation(Population population, String policy, int students, lon
         return new Report(students, itemsToMastery.size() / (double) students, trulyMastered / (double) students,
                 median(itemsToMastery), totalItems / (double) students,
                 declarations == 0 ? 0 : falseDeclarations / (double) declarations,
-                predictions.auc(), predictions.oracleAuc(), predictions.size, fit.iterations(),
-                fit.parameters().families().size(), population == Population.BKT ? recoveryError(fit.parameters()) : Map.of());
+                predictions.auc(), predictions.oracleAuc(), predictions.size, fit.tracing().iterations(),
+                fit.parameters().families().size(), population == Population.BKT ? recoveryError(fit.parameters()) : Map.of(),
+                logisticSummary(fit.parameters()));
     }
 
     /** Fits the model to a calibration cohort's log of the fixed sheet; the defaults when there is no cohort. */
-    BktFitter.Fit calibrate(List<Candidate> bank) {
+    Calibration.Result calibrate(List<Candidate> bank) {
         if (calibrationStudents == 0) {
-            return new BktFitter.Fit(ModelParameters.DEFAULT, 0, Double.NaN);
+            return new Calibration.Result(ModelParameters.DEFAULT, new BktFitter.Fit(ModelParameters.DEFAULT, 0, Double.NaN),
+                    new LogisticFitter.Fit(LogisticParameters.DEFAULT, Double.NaN));
         }
-        Policy sheet = new FixedPolicy(calibrationPerSkill);
+        // A pilot term's sheet: blocks, then a quarter as much mixed review, so forgetting over a delay shows in the log.
+        Policy sheet = new FixedPolicy(calibrationPerSkill, Math.max(1, calibrationPerSkill / 4));
         StudentModel defaults = new StudentModel(ModelParameters.DEFAULT);
         List<List<Attempt>> log = new ArrayList<>();
         for (int s = 0; s < calibrationStudents; s++) {
@@ -135,7 +144,23 @@ public record Simulation(Population population, String policy, int students, lon
             }
             log.add(attempts);
         }
-        return new BktFitter(100, true).fit(log, ModelParameters.DEFAULT);
+        return Calibration.fit(log, ModelParameters.DEFAULT);
+    }
+
+    /** The fitted logistic tracker's parameters shared by all skills, and the blend weight. */
+    private static Map<String, Double> logisticSummary(ModelParameters fitted) {
+        LogisticParameters p = fitted.logistic();
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("successGain", p.successGain());
+        summary.put("failureGain", p.failureGain());
+        summary.put("retention", p.retention());
+        summary.put("abilitySd", Math.sqrt(p.abilityVariance()));
+        summary.put("skillSd", Math.sqrt(p.skillVariance()));
+        summary.put("paceSd", Math.sqrt(p.paceVariance()));
+        summary.put("difficultySlope", p.difficultySlope());
+        summary.put("meanIntercept", p.intercepts().values().stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        summary.put("tracingWeight", fitted.tracingWeight());
+        return summary;
     }
 
     /** Mean absolute errors of the fitted parameters against the generating knowledge-tracing population's. */

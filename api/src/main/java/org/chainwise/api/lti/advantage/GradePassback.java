@@ -1,0 +1,145 @@
+package org.chainwise.api.lti.advantage;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import org.chainwise.api.lti.Platform;
+import org.chainwise.api.store.GradeOutboxStore;
+import org.chainwise.api.store.GradeOutboxStore.Claimed;
+import org.chainwise.api.store.LtiPlatformStore;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's due scores to the platforms. Each round claims a bounded batch under a lease
+ * (so any number of api nodes can run it side by side), publishes every score outside any
+ * transaction, and records the outcome: sent; rescheduled with exponential backoff and jitter; or
+ * failed, with the platform's answer kept for the teacher, when the platform refuses it for good
+ * or it has not gone through for {@code chainwise.grades.give-up-after}.
+ */
+@Singleton
+public class GradePassback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GradePassback.class);
+
+    private final DSLContext dsl;
+    private final GradeOutboxStore outbox;
+    private final LtiPlatformStore platforms;
+    private final ScorePublisher publisher;
+    private final Backoff backoff;
+    private final Duration lease;
+    private final Duration giveUpAfter;
+    private final Duration keepSent;
+    private final int batchSize;
+    private final int maxRounds;
+    private final Clock clock = Clock.systemUTC();
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    /** Names this process in claimed_by. */
+    private final String node = "api-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+
+    GradePassback(DSLContext dsl, GradeOutboxStore outbox, LtiPlatformStore platforms, ScorePublisher publisher,
+                  @Value("${chainwise.grades.retry-base-delay:5s}") Duration retryBase,
+                  @Value("${chainwise.grades.retry-max-delay:1h}") Duration retryCap,
+                  @Value("${chainwise.grades.lease:2m}") Duration lease,
+                  @Value("${chainwise.grades.give-up-after:3d}") Duration giveUpAfter,
+                  @Value("${chainwise.grades.keep-sent:30d}") Duration keepSent,
+                  @Value("${chainwise.grades.batch-size:50}") int batchSize,
+                  @Value("${chainwise.grades.max-rounds:20}") int maxRounds) {
+        this.dsl = dsl;
+        this.outbox = outbox;
+        this.platforms = platforms;
+        this.publisher = publisher;
+        this.backoff = new Backoff(retryBase, retryCap);
+        this.lease = lease;
+        this.giveUpAfter = giveUpAfter;
+        this.keepSent = keepSent;
+        this.batchSize = batchSize;
+        this.maxRounds = maxRounds;
+    }
+
+    /** What one call of {@link #sendDue()} did. */
+    public record Outcome(int sent, int superseded, int rescheduled, int failed) {
+
+        Outcome plus(Outcome other) {
+            return new Outcome(sent + other.sent, superseded + other.superseded,
+                    rescheduled + other.rescheduled, failed + other.failed);
+        }
+
+        public int attempted() {
+            return sent + superseded + rescheduled + failed;
+        }
+    }
+
+    /**
+     * Sends what is due now, a batch at a time, until nothing is due or {@code max-rounds} batches
+     * went out (the rest waits for the next call).
+     */
+    public Outcome sendDue() {
+        Outcome total = new Outcome(0, 0, 0, 0);
+        for (int round = 0; round < maxRounds; round++) {
+            Instant now = clock.instant();
+            Map<Long, Platform> platforms = new HashMap<>();
+            List<Claimed> batch = dsl.transactionResult(cfg -> {
+                List<Claimed> claimed = outbox.claimDue(cfg.dsl(), node, now, now.plus(lease), batchSize);
+                claimed.forEach(c -> platforms.computeIfAbsent(c.platformId(),
+                        id -> this.platforms.byId(cfg.dsl(), id).orElseThrow()));
+                return claimed;
+            });
+            for (Claimed claimed : batch) {
+                total = total.plus(send(claimed, platforms.get(claimed.platformId())));
+            }
+            if (batch.size() < batchSize) {
+                break;
+            }
+        }
+        return total;
+    }
+
+    /** Deletes the record of scores sent longer ago than {@code chainwise.grades.keep-sent}; returns how many. */
+    public int forgetSent() {
+        Instant cutoff = clock.instant().minus(keepSent);
+        return dsl.transactionResult(cfg -> outbox.deleteSentBefore(cfg.dsl(), cutoff));
+    }
+
+    private void publish(Claimed claimed, Platform platform) throws ServiceCallFailure {
+        try {
+            publisher.publish(platform, claimed.lineItem(), claimed.score());
+        } catch (RuntimeException e) {
+            // A fault on our side (signing, say) must not strand the row under its lease.
+            throw ServiceCallFailure.retryable("the tool could not send the score: " + e);
+        }
+    }
+
+    private Outcome send(Claimed claimed, Platform platform) {
+        try {
+            publish(claimed, platform);
+            boolean current = dsl.transactionResult(cfg -> outbox.markSent(cfg.dsl(), claimed, node, clock.instant()));
+            return current ? new Outcome(1, 0, 0, 0) : new Outcome(0, 1, 0, 0);
+        } catch (ServiceCallFailure failure) {
+            Instant now = clock.instant();
+            boolean tooLong = now.isAfter(claimed.queuedAt().plus(giveUpAfter));
+            if (!failure.retryable() || tooLong) {
+                String reason = failure.retryable()
+                        ? "not accepted for " + giveUpAfter.toHours() + " h; last: " + failure.getMessage()
+                        : failure.getMessage();
+                LOG.warn("Score of {} for {} given up: {}", claimed.score().userId(), claimed.lineItem(), reason);
+                dsl.transaction(cfg -> outbox.markFailed(cfg.dsl(), claimed, node, reason, now));
+                return new Outcome(0, 0, 0, 1);
+            }
+            Duration wait = backoff.delay(claimed.attempts() + 1, random);
+            Duration delay = failure.retryAfter().filter(asked -> asked.compareTo(wait) > 0).orElse(wait);
+            LOG.info("Score of {} for {} not sent (attempt {}), next try in {} ms: {}", claimed.score().userId(),
+                    claimed.lineItem(), claimed.attempts() + 1, delay.toMillis(), failure.getMessage());
+            dsl.transaction(cfg -> outbox.reschedule(cfg.dsl(), claimed, node, now.plus(delay), failure.getMessage()));
+            return new Outcome(0, 0, 1, 0);
+        }
+    }
+}

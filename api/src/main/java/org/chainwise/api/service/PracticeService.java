@@ -1,0 +1,318 @@
+package org.chainwise.api.service;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.chainwise.api.identity.Actor;
+import org.chainwise.api.store.Attempts;
+import org.chainwise.api.store.Enrollment;
+import org.chainwise.api.store.Enrollments;
+import org.chainwise.api.store.NewAttempt;
+import org.chainwise.api.store.PracticeSets;
+import org.chainwise.api.store.ServedItem;
+import org.chainwise.api.store.ServedItems;
+import org.chainwise.api.store.StoredAttempt;
+import org.chainwise.api.store.StoredPracticeSet;
+import org.chainwise.api.store.StudentStates;
+import org.chainwise.api.web.ApiException;
+import org.chainwise.bank.ItemCandidate;
+import org.chainwise.bank.answer.ItemGrade;
+import org.chainwise.bank.answer.ItemGrader;
+import org.chainwise.bank.answer.Preview;
+import org.chainwise.bank.item.Item;
+import org.chainwise.bank.item.SolutionStep;
+import org.chainwise.engine.cache.BoundedCache;
+import org.chainwise.engine.check.InputError;
+import org.chainwise.engine.check.Verdict;
+import org.chainwise.engine.diagnose.Misconception;
+import org.chainwise.engine.mastery.Attempt;
+import org.chainwise.engine.mastery.Selection;
+import org.chainwise.engine.mastery.StudentState;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+
+/**
+ * A learner's practice: the next item (resumed or chosen by the mastery model), previews, graded
+ * submissions, hints and worked solutions, and progress. Each operation is one transaction; a
+ * submission records the attempt, its misconceptions, the student model, the item's and the run's
+ * state, and tells every {@link ProgressListener}, all in the same transaction, so an acknowledged
+ * answer is never half recorded. Grading runs before the transaction opens, so no connection waits
+ * on the CAS. Learners reach only their own items: anything else is "not found".
+ */
+@Singleton
+public class PracticeService {
+
+    /** The longest answer stored (the attempt table's limit), all parts together. */
+    public static final int MAX_ANSWER_LENGTH = 2_000;
+    private static final int HINTS = 3;
+    private static final int CACHED_ITEMS = 100_000;
+
+    private final DSLContext dsl;
+    private final PracticeEngine engine;
+    private final PracticeSets sets;
+    private final ServedItems items;
+    private final Attempts attempts;
+    private final Enrollments enrollments;
+    private final StudentStates states;
+    private final List<ProgressListener> listeners;
+    private final SetItems.Cache setItems = new SetItems.Cache();
+    /**
+     * Whose each item is and what it is: fixed when the item is served, so a copy here is never stale
+     * (its state, which does change, is always read from the database). Spares a submit one query.
+     */
+    private final BoundedCache<Long, ItemState> identities = new BoundedCache<>(CACHED_ITEMS);
+
+    PracticeService(DSLContext dsl, PracticeEngine engine, PracticeSets sets, ServedItems items, Attempts attempts,
+            Enrollments enrollments, StudentStates states, List<ProgressListener> listeners) {
+        this.dsl = dsl;
+        this.engine = engine;
+        this.sets = sets;
+        this.items = items;
+        this.attempts = attempts;
+        this.enrollments = enrollments;
+        this.states = states;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** The practice sets of the actor's course. */
+    public List<StoredPracticeSet> sets(Actor actor) {
+        return sets.inCourse(dsl, actor.courseId());
+    }
+
+    /** The learner's open item of the set, or else the one the mastery model chooses (recorded as served). */
+    public NextItem next(Actor actor, long setId) {
+        PracticeEngine.Parts parts = engine.parts();
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            StoredPracticeSet set = set(tx, actor, setId);
+            Enrollment counts = enrollments.startOrResume(tx, actor.courseId(), actor.userId(), setId);
+            Optional<ServedItem> open = items.open(tx, actor.courseId(), actor.userId(), setId);
+            StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), open.isEmpty());
+            if (open.isPresent()) {
+                return new NextItem(Optional.of(rebuild(parts, open.get())),
+                        Completion.progress(parts.model(), set, state, counts), null);
+            }
+            SetItems candidates = setItems.of(set.definition(), parts);
+            Progress progress = Completion.progress(parts.model(), set, state, counts);
+            return switch (candidates.policy().next(state, candidates.candidates())) {
+                case Selection.Serve serve -> {
+                    Item item = candidates.item(serve.item().variantKey());
+                    ItemState chosen = new ItemState(items.insert(tx, actor.courseId(), actor.userId(), setId, item), item);
+                    identities.put(chosen.served().id(), chosen);
+                    yield new NextItem(Optional.of(chosen), progress, null);
+                }
+                case Selection.Complete complete -> new NextItem(Optional.empty(), progress,
+                        "Every skill of this practice set is mastered.");
+                case Selection.NothingToServe nothing -> new NextItem(Optional.empty(), progress,
+                        "Nothing more to practise here: " + nothing.reason() + ".");
+            };
+        });
+    }
+
+    /** The learner's item. */
+    public ItemState item(Actor actor, long itemId) {
+        ItemState state = rebuild(engine.parts(), owned(dsl, actor, itemId));
+        identities.put(itemId, state);
+        return state;
+    }
+
+    /** How {@code answer} would be read as {@code part} of an answer to the item (the first part when null); nothing is recorded. */
+    public Preview preview(Actor actor, long itemId, String part, String answer) {
+        ItemState state = item(actor, itemId);
+        String named = part != null ? part : ItemGrader.parts(state.item()).getFirst();
+        return engine.parts().items().preview(state.item(), named, answer);
+    }
+
+    /**
+     * Grades and records an answer. The same {@code submissionId} again returns the first result,
+     * marked duplicate, and records nothing; an answer to an item already solved, or whose solution
+     * was shown, is refused (409).
+     */
+    public SubmitOutcome submit(Actor actor, long itemId, UUID submissionId, Map<String, String> answers, Instant startedAt) {
+        PracticeEngine.Parts parts = engine.parts();
+        ItemState target = identities.get(itemId)
+                .filter(known -> known.served().courseId() == actor.courseId() && known.served().userId() == actor.userId())
+                .orElseGet(() -> item(actor, itemId));
+        String raw = rawAnswer(target.item(), answers);
+        ItemGrade grade = parts.items().grade(target.item(), answers);
+        Instant now = Instant.now();
+        OffsetDateTime started = startedAt == null ? null : (startedAt.isAfter(now) ? now : startedAt).atOffset(ZoneOffset.UTC);
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            ServedItem served = items.lock(tx, actor.courseId(), actor.userId(), itemId)
+                    .orElseThrow(PracticeService::unknownItem);
+            if (served.solved() || served.solutionShown()) {
+                return repeated(tx, parts, actor, served, submissionId).orElseThrow(() -> served.solved()
+                        ? ApiException.conflict("already_solved", "This item is solved already: ask for the next one.")
+                        : ApiException.conflict("solution_shown", "The solution of this item was shown: ask for the next one."));
+            }
+            Optional<Long> attemptId = attempts.insert(tx, new NewAttempt(actor.courseId(), actor.userId(), itemId,
+                    submissionId, raw, grade, served.hintsShown(), started));
+            if (attemptId.isEmpty()) {
+                return repeated(tx, parts, actor, served, submissionId).orElseThrow();
+            }
+            return record(tx, parts, actor, served, target.item(), grade, attemptId.get());
+        });
+    }
+
+    private SubmitOutcome record(DSLContext tx, PracticeEngine.Parts parts, Actor actor, ServedItem served, Item item,
+            ItemGrade grade, long attemptId) {
+        long course = actor.courseId();
+        long user = actor.userId();
+        StoredPracticeSet set = set(tx, actor, served.practiceSetId());
+        Enrollment counts = enrollments.startOrResume(tx, course, user, set.id());
+        states.lock(tx, course, user);
+        StudentState before = states.load(tx, parts.model(), course, user, false);
+        boolean graded = grade.verdict() != Verdict.INVALID;
+        boolean first = graded && !served.answered();
+        List<Query> batch = new ArrayList<>();
+        StudentState after = before;
+        if (first) {
+            // Only the first answer to an item is evidence for the model: later ones follow feedback.
+            Set<Misconception> diagnosed = EnumSet.noneOf(Misconception.class);
+            grade.misconceptions().forEach(d -> diagnosed.add(d.code()));
+            after = parts.model().update(before, new Attempt(ItemCandidate.of(item), grade.correct(), diagnosed));
+            batch.addAll(states.save(tx, parts.model(), course, user, before, after, diagnosed));
+        }
+        if (graded) {
+            batch.add(items.answered(tx, served.id(), grade.correct()));
+            Query misconceptions = attempts.misconceptions(tx, attemptId, grade.misconceptions());
+            if (misconceptions != null) {
+                batch.add(misconceptions);
+            }
+        }
+        Enrollment counted = new Enrollment(counts.itemsAttempted() + (first ? 1 : 0),
+                counts.itemsCorrect() + (grade.correct() ? 1 : 0), counts.completed());
+        Progress progress = Completion.progress(parts.model(), set, after, counted);
+        batch.add(enrollments.save(tx, course, user, set.id(),
+                new Enrollment(counted.itemsAttempted(), counted.itemsCorrect(), progress.completed())));
+        tx.batch(batch).execute();
+        if (graded) {
+            PracticeProgress forGradeBook = Completion.forGradeBook(course, user, set, progress);
+            listeners.forEach(listener -> listener.progressed(tx, forGradeBook));
+        }
+        Optional<InputError> error = grade.error().map(e -> e.error());
+        return new SubmitOutcome(attemptId, grade.verdict(), grade.interpretedAs(), error,
+                Feedback.of(parts.page(), grade.verdict(), grade.misconceptions(), error.map(InputError::message).orElse(null)),
+                grade.correct(), progress, false);
+    }
+
+    /** The first result of a submission recorded already, if it was; a submission id used for another item is refused. */
+    private Optional<SubmitOutcome> repeated(DSLContext tx, PracticeEngine.Parts parts, Actor actor, ServedItem served,
+            UUID submissionId) {
+        Optional<StoredAttempt> stored = attempts.bySubmission(tx, actor.courseId(), actor.userId(), submissionId);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        StoredAttempt first = stored.get();
+        if (first.itemId() != served.id()) {
+            throw ApiException.conflict("submission_reused",
+                    "This submissionId was already used for another item: make a new one for every answer.");
+        }
+        Optional<InputError> error = first.errorMessage() == null ? Optional.empty()
+                : Optional.of(new InputError(first.errorMessage(), first.errorPosition()));
+        return Optional.of(new SubmitOutcome(first.id(), first.verdict(), Optional.ofNullable(first.interpretedAs()), error,
+                Feedback.of(parts.page(), first.verdict(), first.misconceptions(), first.errorMessage()),
+                first.verdict() == Verdict.CORRECT, progress(tx, parts, actor, served.practiceSetId()), true));
+    }
+
+    /** Reveals the next hint of the learner's item (recorded); after the third, 409. */
+    public Hint hint(Actor actor, long itemId) {
+        PracticeEngine.Parts parts = engine.parts();
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            ServedItem served = items.lock(tx, actor.courseId(), actor.userId(), itemId).orElseThrow(PracticeService::unknownItem);
+            if (served.hintsShown() >= HINTS) {
+                throw ApiException.conflict("no_more_hints", "All " + HINTS + " hints of this item are shown already;"
+                        + " the worked solution is next (POST /api/v1/items/" + itemId + "/solution).");
+            }
+            int step = served.hintsShown() + 1;
+            items.revealHint(tx, itemId, step);
+            return new Hint(step, rebuild(parts, served).item().hints().inOrder().get(step - 1), HINTS - step);
+        });
+    }
+
+    /** A revealed hint: its step (1 to 3), its text, and how many remain. */
+    public record Hint(int step, String text, int hintsLeft) {
+    }
+
+    /** The worked solution of the learner's item, recorded as seen: after solving it, or as giving up on it (it then takes no answer). */
+    public List<SolutionStep> solution(Actor actor, long itemId) {
+        PracticeEngine.Parts parts = engine.parts();
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            ServedItem served = items.lock(tx, actor.courseId(), actor.userId(), itemId).orElseThrow(PracticeService::unknownItem);
+            items.showSolution(tx, itemId, served.solved());
+            return rebuild(parts, served).item().solution();
+        });
+    }
+
+    /** The learner's progress in a set of their course. */
+    public Progress progress(Actor actor, long setId) {
+        PracticeEngine.Parts parts = engine.parts();
+        return dsl.transactionResult(configuration -> progress(configuration.dsl(), parts, actor, setId));
+    }
+
+    private Progress progress(DSLContext tx, PracticeEngine.Parts parts, Actor actor, Long setId) {
+        StoredPracticeSet set = set(tx, actor, setId);
+        Enrollment counts = enrollments.find(tx, actor.courseId(), actor.userId(), setId).orElse(new Enrollment(0, 0, false));
+        StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), false);
+        return Completion.progress(parts.model(), set, state, counts);
+    }
+
+    private StoredPracticeSet set(DSLContext tx, Actor actor, Long setId) {
+        if (setId == null) {
+            throw ApiException.notFound("no_practice_set", "This item belongs to no practice set any more.");
+        }
+        return sets.find(tx, actor.courseId(), setId).orElseThrow(() -> ApiException.notFound("no_practice_set",
+                "Your course has no practice set " + setId + ": GET /api/v1/practice-sets lists the sets you can practise."));
+    }
+
+    private ServedItem owned(DSLContext tx, Actor actor, long itemId) {
+        return items.find(tx, actor.courseId(), actor.userId(), itemId).orElseThrow(PracticeService::unknownItem);
+    }
+
+    private static ApiException unknownItem() {
+        return ApiException.notFound("unknown_item", "You have no item with this id: ask for the next item of a practice set.");
+    }
+
+    private static ItemState rebuild(PracticeEngine.Parts parts, ServedItem served) {
+        return new ItemState(served, parts.pool().item(served.family(), served.parameters(), served.seed()));
+    }
+
+    /** The answer as stored: the one part's text, or each part as {@code name: text} on its own line. */
+    private static String rawAnswer(Item item, Map<String, String> answers) {
+        List<String> parts = ItemGrader.parts(item);
+        for (String name : answers.keySet()) {
+            if (!parts.contains(name)) {
+                throw ApiException.badRequest("unknown_part", "This item's answer has the parts " + parts + ", not \""
+                        + abbreviated(name) + "\".", "answers");
+            }
+        }
+        String raw;
+        if (parts.size() == 1) {
+            raw = answers.getOrDefault(parts.getFirst(), "");
+        } else {
+            Map<String, String> ordered = new LinkedHashMap<>();
+            parts.forEach(p -> ordered.put(p, answers.getOrDefault(p, "")));
+            raw = String.join("\n", ordered.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList());
+        }
+        if (raw.length() > MAX_ANSWER_LENGTH) {
+            throw ApiException.badRequest("answer_too_long", "An answer is at most " + MAX_ANSWER_LENGTH + " characters.", "answers");
+        }
+        return raw;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 20) + "…";
+    }
+}

@@ -1,0 +1,130 @@
+package org.chainwise.api.store;
+
+import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET;
+import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET_FAMILY;
+import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET_SKILL;
+
+import static org.jooq.impl.DSL.array;
+import static org.jooq.impl.DSL.select;
+
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.chainwise.engine.mastery.Skill;
+import org.chainwise.migrations.jooq.tables.records.PracticeSetRecord;
+import org.jooq.DSLContext;
+import org.jooq.Condition;
+import org.jooq.Field;
+
+/**
+ * The practice sets of courses ({@code practice_set} with its skills and families). Every lookup
+ * is within one course, so a set id from another course is simply not found.
+ */
+@Singleton
+public class PracticeSets {
+
+    /**
+     * Places a new set in the course. {@code resourceLinkId} is the LTI resource link the set
+     * belongs to; null for a set made outside an LMS, which then gets a link id of its own.
+     */
+    public StoredPracticeSet create(DSLContext tx, long courseId, String resourceLinkId, PracticeSetDefinition definition) {
+        String link = resourceLinkId != null ? resourceLinkId : "local-" + UUID.randomUUID();
+        PracticeSetRecord row = tx.newRecord(PRACTICE_SET);
+        row.setCourseId(courseId);
+        row.setResourceLinkId(link);
+        row.setDefinitionKey(definition.definitionKey());
+        fill(row, definition);
+        row.store();
+        writeLists(tx, row.getId(), definition);
+        return new StoredPracticeSet(row.getId(), courseId, link, definition);
+    }
+
+    /** Replaces the definition of a set of the course; empty when the course has no such set. */
+    public Optional<StoredPracticeSet> update(DSLContext tx, long courseId, long setId, PracticeSetDefinition definition) {
+        PracticeSetRecord row = tx.selectFrom(PRACTICE_SET)
+                .where(PRACTICE_SET.COURSE_ID.eq(courseId), PRACTICE_SET.ID.eq(setId))
+                .forUpdate()
+                .fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        row.setDefinitionKey(definition.definitionKey());
+        fill(row, definition);
+        row.update();
+        tx.deleteFrom(PRACTICE_SET_SKILL).where(PRACTICE_SET_SKILL.PRACTICE_SET_ID.eq(setId)).execute();
+        tx.deleteFrom(PRACTICE_SET_FAMILY).where(PRACTICE_SET_FAMILY.PRACTICE_SET_ID.eq(setId)).execute();
+        writeLists(tx, setId, definition);
+        return Optional.of(new StoredPracticeSet(setId, courseId, row.getResourceLinkId(), definition));
+    }
+
+    /** The set {@code setId} if it belongs to the course. */
+    public Optional<StoredPracticeSet> find(DSLContext tx, long courseId, long setId) {
+        return matching(tx, PRACTICE_SET.COURSE_ID.eq(courseId).and(PRACTICE_SET.ID.eq(setId))).stream().findFirst();
+    }
+
+    /** The set placed at an LTI resource link of the course. */
+    public Optional<StoredPracticeSet> findByResourceLink(DSLContext tx, long courseId, String resourceLinkId) {
+        return matching(tx, PRACTICE_SET.COURSE_ID.eq(courseId).and(PRACTICE_SET.RESOURCE_LINK_ID.eq(resourceLinkId)))
+                .stream().findFirst();
+    }
+
+    /** Every set of the course, oldest first. */
+    public List<StoredPracticeSet> inCourse(DSLContext tx, long courseId) {
+        return matching(tx, PRACTICE_SET.COURSE_ID.eq(courseId));
+    }
+
+    /** The sets matching {@code condition} with their skills and families, in one query (every practice request reads its set). */
+    private static List<StoredPracticeSet> matching(DSLContext tx, Condition condition) {
+        Field<String[]> skills = array(select(PRACTICE_SET_SKILL.SKILL).from(PRACTICE_SET_SKILL)
+                .where(PRACTICE_SET_SKILL.PRACTICE_SET_ID.eq(PRACTICE_SET.ID)));
+        Field<String[]> families = array(select(PRACTICE_SET_FAMILY.FAMILY).from(PRACTICE_SET_FAMILY)
+                .where(PRACTICE_SET_FAMILY.PRACTICE_SET_ID.eq(PRACTICE_SET.ID)));
+        return tx.select(PRACTICE_SET.ID, PRACTICE_SET.COURSE_ID, PRACTICE_SET.RESOURCE_LINK_ID, PRACTICE_SET.DEFINITION_KEY,
+                        PRACTICE_SET.TITLE, PRACTICE_SET.COMPLETION_RULE, PRACTICE_SET.MASTERY_THRESHOLD,
+                        PRACTICE_SET.REQUIRED_ITEMS, skills, families)
+                .from(PRACTICE_SET)
+                .where(condition)
+                .orderBy(PRACTICE_SET.ID)
+                .fetch(row -> {
+                    CompletionRule completion = "mastery".equals(row.value6())
+                            ? new CompletionRule.Mastery(row.value7().doubleValue())
+                            : new CompletionRule.ItemCount(row.value8());
+                    List<Skill> setSkills = Arrays.stream(row.value9()).map(Skill::valueOf).toList();
+                    return new StoredPracticeSet(row.value1(), row.value2(), row.value3(),
+                            new PracticeSetDefinition(row.value4(), row.value5(), setSkills, List.of(row.value10()), completion));
+                });
+    }
+
+    private static void fill(PracticeSetRecord row, PracticeSetDefinition definition) {
+        row.setTitle(definition.title());
+        row.setCompletionRule(definition.completion().wireName());
+        switch (definition.completion()) {
+            case CompletionRule.Mastery mastery -> {
+                row.setMasteryThreshold(BigDecimal.valueOf(mastery.threshold()));
+                row.setRequiredItems(null);
+            }
+            case CompletionRule.ItemCount count -> {
+                row.setMasteryThreshold(null);
+                row.setRequiredItems(count.items());
+            }
+        }
+    }
+
+    private static void writeLists(DSLContext tx, long setId, PracticeSetDefinition definition) {
+        var skills = tx.insertInto(PRACTICE_SET_SKILL, PRACTICE_SET_SKILL.PRACTICE_SET_ID, PRACTICE_SET_SKILL.SKILL);
+        for (Skill skill : definition.skills()) {
+            skills = skills.values(setId, skill.name());
+        }
+        skills.onConflictDoNothing().execute();
+        if (!definition.families().isEmpty()) {
+            var families = tx.insertInto(PRACTICE_SET_FAMILY, PRACTICE_SET_FAMILY.PRACTICE_SET_ID, PRACTICE_SET_FAMILY.FAMILY);
+            for (String family : definition.families()) {
+                families = families.values(setId, family);
+            }
+            families.onConflictDoNothing().execute();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.chainwise.api.store;
+
+import static org.chainwise.migrations.jooq.Tables.HINT_REVEAL;
+import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
+import static org.chainwise.migrations.jooq.Tables.SOLUTION_VIEW;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.currentOffsetDateTime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.chainwise.bank.item.Item;
+import org.chainwise.bank.item.Parameters;
+import org.chainwise.migrations.jooq.tables.records.ItemServedRecord;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Query;
+
+/**
+ * Items served to learners, their hint reveals and solution views. Every lookup names the course
+ * and the learner, so an item of someone else is not found (the API answers 404, not 403, so that
+ * ids of other learners' items reveal nothing).
+ */
+@Singleton
+public class ServedItems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Records {@code item} as served to the learner in the set. */
+    public ServedItem insert(DSLContext tx, long courseId, long userId, long practiceSetId, Item item) {
+        ItemServedRecord row = tx.insertInto(ITEM_SERVED)
+                .set(ITEM_SERVED.COURSE_ID, courseId)
+                .set(ITEM_SERVED.USER_ID, userId)
+                .set(ITEM_SERVED.PRACTICE_SET_ID, practiceSetId)
+                .set(ITEM_SERVED.FAMILY, item.family())
+                .set(ITEM_SERVED.PARAMETERS, JSONB.valueOf(json(item.parameters())))
+                .set(ITEM_SERVED.SEED, item.seed())
+                .set(ITEM_SERVED.VARIANT_KEY, item.variantKey())
+                .returning()
+                .fetchSingle();
+        return read(row);
+    }
+
+    /** The learner's item {@code itemId}. */
+    public Optional<ServedItem> find(DSLContext tx, long courseId, long userId, long itemId) {
+        return tx.selectFrom(ITEM_SERVED)
+                .where(ITEM_SERVED.ID.eq(itemId), ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId))
+                .fetchOptional().map(ServedItems::read);
+    }
+
+    /** The learner's item {@code itemId}, locked until the transaction ends: answers, hints and solutions of one item go one at a time. */
+    public Optional<ServedItem> lock(DSLContext tx, long courseId, long userId, long itemId) {
+        return tx.selectFrom(ITEM_SERVED)
+                .where(ITEM_SERVED.ID.eq(itemId), ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId))
+                .forUpdate()
+                .fetchOptional().map(ServedItems::read);
+    }
+
+    /** The learner's latest open item of the set: served, not answered, solution not shown. */
+    public Optional<ServedItem> open(DSLContext tx, long courseId, long userId, long practiceSetId) {
+        return tx.selectFrom(ITEM_SERVED)
+                .where(ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId),
+                        ITEM_SERVED.PRACTICE_SET_ID.eq(practiceSetId),
+                        ITEM_SERVED.ANSWERED_AT.isNull(), ITEM_SERVED.SOLUTION_SHOWN_AT.isNull())
+                .orderBy(ITEM_SERVED.ID.desc())
+                .limit(1)
+                .fetchOptional().map(ServedItems::read);
+    }
+
+    /** Marks a graded answer: the first one sets {@code answered_at}; a correct one sets {@code solved_at}. */
+    public Query answered(DSLContext tx, long itemId, boolean solved) {
+        var update = tx.update(ITEM_SERVED).set(ITEM_SERVED.ANSWERED_AT, coalesce(ITEM_SERVED.ANSWERED_AT, currentOffsetDateTime()));
+        return (solved ? update.set(ITEM_SERVED.SOLVED_AT, currentOffsetDateTime()) : update)
+                .where(ITEM_SERVED.ID.eq(itemId));
+    }
+
+    /** Records hint {@code step} revealed. */
+    public void revealHint(DSLContext tx, long itemId, int step) {
+        tx.batch(
+                tx.insertInto(HINT_REVEAL).set(HINT_REVEAL.ITEM_ID, itemId).set(HINT_REVEAL.STEP, (short) step),
+                tx.update(ITEM_SERVED).set(ITEM_SERVED.HINTS_SHOWN, (short) step).where(ITEM_SERVED.ID.eq(itemId)))
+                .execute();
+    }
+
+    /** Records the solution shown (once; later views change nothing): after solving it, or as giving up. */
+    public void showSolution(DSLContext tx, long itemId, boolean afterSolved) {
+        tx.batch(
+                tx.insertInto(SOLUTION_VIEW).set(SOLUTION_VIEW.ITEM_ID, itemId).set(SOLUTION_VIEW.AFTER_SOLVED, afterSolved)
+                        .onConflictDoNothing(),
+                tx.update(ITEM_SERVED)
+                        .set(ITEM_SERVED.SOLUTION_SHOWN_AT, coalesce(ITEM_SERVED.SOLUTION_SHOWN_AT, currentOffsetDateTime()))
+                        .where(ITEM_SERVED.ID.eq(itemId)))
+                .execute();
+    }
+
+    static String json(Parameters parameters) {
+        return "{\"depth\": " + parameters.depth() + ", \"maxConstant\": " + parameters.maxConstant()
+                + ", \"innerComplexity\": " + parameters.innerComplexity() + "}";
+    }
+
+    static Parameters parameters(JSONB stored) {
+        try {
+            JsonNode node = JSON.readTree(stored.data());
+            return new Parameters(node.get("depth").asInt(), node.get("innerComplexity").asInt(), node.get("maxConstant").asInt());
+        } catch (JsonProcessingException | NullPointerException e) {
+            throw new IllegalStateException("item parameters not in the stored form: " + stored.data(), e);
+        }
+    }
+
+    private static ServedItem read(ItemServedRecord row) {
+        return new ServedItem(row.getId(), row.getCourseId(), row.getUserId(), row.getPracticeSetId(), row.getFamily(),
+                parameters(row.getParameters()), row.getSeed(), row.getVariantKey(), row.getAnsweredAt(),
+                row.getSolvedAt(), row.getSolutionShownAt(), row.getHintsShown());
+    }
+}

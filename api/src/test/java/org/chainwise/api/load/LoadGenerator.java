@@ -1,0 +1,507 @@
+package org.chainwise.api.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.chainwise.bank.ItemBank;
+import org.chainwise.bank.VariantPool;
+import org.chainwise.bank.answer.ItemGrader;
+import org.chainwise.bank.item.Item;
+import org.chainwise.engine.mastery.Skill;
+
+/**
+ * The practice API's load benchmark and kill check, a process of its own on loopback: starts a
+ * PostgreSQL (durable: fsync and synchronous_commit on), starts the application jar against it as
+ * another process, places a practice set, signs in {@code --students} learners by the development
+ * sign-in and has each run next-item / submit cycles for {@code --seconds} (after a warm-up): about
+ * 60% right answers, 25% wrong ones (a distractor), 15% unreadable. A learner who finishes the set
+ * is replaced by a new one. It reports submits per second and p50/p99 latency per route.
+ *
+ * <p>With {@code --kill-at S} it kills the application with SIGKILL S seconds into the measured
+ * run, starts it again on the same database, lets the learners carry on for at least 45 s (each retrying its
+ * unanswered submit with the same submissionId), and then checks against the database that every
+ * submission acknowledged with a 2xx is recorded, and none twice. Exit status 0 when the check passes.
+ *
+ * <pre>java -cp api/target/chainwise.jar:api/target/test-classes org.chainwise.api.load.LoadGenerator --students 64 --seconds 30</pre>
+ */
+public final class LoadGenerator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long AFTER_RESTART_MILLIS = 45_000;
+
+    private final int students;
+    private final int seconds;
+    private final int warmUpSeconds;
+    private final int killAt;
+    private final Path jar;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final Map<String, Item> itemsByStem = new HashMap<>();
+    private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger learnerNumbers = new AtomicInteger();
+    private final Latencies next = new Latencies();
+    private final Latencies submit = new Latencies();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final Map<String, AtomicInteger> failureReasons = new ConcurrentHashMap<>();
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private volatile boolean measuring;
+    private volatile boolean stopping;
+    private volatile String base;
+    private long setId;
+
+    private LoadGenerator(int students, int seconds, int warmUpSeconds, int killAt, Path jar) {
+        this.students = students;
+        this.seconds = seconds;
+        this.warmUpSeconds = warmUpSeconds;
+        this.killAt = killAt;
+        this.jar = jar;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        LoadGenerator generator = new LoadGenerator(
+                Integer.parseInt(options.getOrDefault("students", "64")),
+                Integer.parseInt(options.getOrDefault("seconds", "30")),
+                Integer.parseInt(options.getOrDefault("warm-up", "10")),
+                Integer.parseInt(options.getOrDefault("kill-at", "0")),
+                Path.of(options.getOrDefault("jar", "api/target/chainwise.jar")));
+        System.exit(generator.run());
+    }
+
+    private int run() throws Exception {
+        Path data = Files.createTempDirectory("chainwise-load-pg");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(true)
+                // zonky turns synchronous commit off for throw-away test servers: on, as in production.
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "100")
+                .start()) {
+            String jdbc = postgres.getJdbcUrl("postgres", "postgres");
+            report("PostgreSQL " + settings(postgres) + " in " + data);
+            int port = freePort();
+            base = "http://127.0.0.1:" + port;
+            App app = App.start(jar, jdbc, port);
+            try {
+                app.awaitHealthy();
+                app.awaitWarm();
+                prepare(postgres);
+                return load(app, postgres);
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    private int load(App first, EmbeddedPostgres postgres) throws Exception {
+        App[] app = {first};
+        List<Thread> learners = new ArrayList<>();
+        for (int i = 0; i < students; i++) {
+            learners.add(Thread.ofPlatform().name("learner-" + i).start(this::learn));
+        }
+        Thread.sleep(warmUpSeconds * 1000L);
+        double[] loadBefore = loadAverage();
+        long appCpuBefore = cpuNanos(app[0].process().toHandle());
+        long postgresCpuBefore = postgresCpuNanos();
+        long ownCpuBefore = cpuNanos(ProcessHandle.current());
+        long start = System.nanoTime();
+        measuring = true;
+        long killedAt = 0;
+        long restartedAfter = 0;
+        if (killAt > 0) {
+            Thread.sleep(killAt * 1000L);
+            int before = acknowledged.size();
+            app[0].kill();
+            killedAt = System.nanoTime();
+            report("killed the application (SIGKILL) with " + before + " submissions acknowledged");
+            app[0] = App.start(jar, postgres.getJdbcUrl("postgres", "postgres"), Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+            app[0].awaitHealthy();
+            restartedAfter = (System.nanoTime() - killedAt) / 1_000_000;
+            report("restarted it; healthy after " + restartedAfter + " ms");
+        }
+        long remaining = seconds * 1000L - (System.nanoTime() - start) / 1_000_000;
+        if (killAt > 0) {
+            // However long the restart took, the learners carry on against the new process for a while.
+            remaining = Math.max(remaining, AFTER_RESTART_MILLIS);
+        }
+        if (remaining > 0) {
+            Thread.sleep(remaining);
+        }
+        measuring = false;
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double[] loadAfter = loadAverage();
+        long cycles = Math.max(1, submit.count());
+        String cpu = killAt > 0 ? "" : String.format(java.util.Locale.ROOT,
+                "; CPU per submit (with its next): application %.2f ms, PostgreSQL %.2f ms, this generator %.2f ms",
+                (cpuNanos(app[0].process().toHandle()) - appCpuBefore) / 1e6 / cycles,
+                (postgresCpuNanos() - postgresCpuBefore) / 1e6 / cycles,
+                (cpuNanos(ProcessHandle.current()) - ownCpuBefore) / 1e6 / cycles);
+        stopping = true;
+        for (Thread learner : learners) {
+            learner.join(10_000);
+        }
+        report(String.format(java.util.Locale.ROOT,
+                "%d students, %.1f s measured: %.0f submits/s (%d submits, %d duplicates answered), next p50 %.1f ms p99 %.1f ms,"
+                        + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
+                students, elapsed, submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
+                next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu);
+        failureReasons.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(3)
+                .forEach(e -> report("failed " + e.getValue() + " times: " + e.getKey()));
+        if (killAt > 0) {
+            app[0].stop();
+            return verify(postgres);
+        }
+        return 0;
+    }
+
+    /** Every submission acknowledged with a 2xx is in the database, once. */
+    private int verify(EmbeddedPostgres postgres) throws SQLException {
+        Set<UUID> stored = new HashSet<>();
+        int twice;
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rows = s.executeQuery("SELECT submission_id FROM attempt")) {
+                while (rows.next()) {
+                    stored.add(rows.getObject(1, UUID.class));
+                }
+            }
+            try (ResultSet rows = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM attempt GROUP BY course_id, user_id,"
+                    + " submission_id HAVING count(*) > 1) AS repeated")) {
+                rows.next();
+                twice = rows.getInt(1);
+            }
+        }
+        Set<UUID> lost = new HashSet<>(acknowledged);
+        lost.removeAll(stored);
+        report("kill check: " + acknowledged.size() + " submissions acknowledged, " + stored.size() + " attempts stored, "
+                + lost.size() + " acknowledged but missing, " + twice + " recorded twice");
+        return lost.isEmpty() && twice == 0 ? 0 : 1;
+    }
+
+    /** Places the load's practice set in the load course and pools its variants here too, to know the answers. */
+    private void prepare(EmbeddedPostgres postgres) throws Exception {
+        JsonNode teacher = post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-teacher", "course", "load", "role", "instructor"));
+        long course = teacher.get("courseId").asLong();
+        List<Skill> skills = List.of(Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR, Skill.OUTER_DERIVATIVE);
+        ItemBank bank = ItemBank.standard();
+        List<String> families = bank.familyNames().stream().filter(name -> name.startsWith("outer-")).toList();
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO practice_set (course_id, resource_link_id,"
+                    + " definition_key, title, completion_rule, mastery_threshold) VALUES (?, 'load', 'load', 'Load', 'mastery', 0.95)"
+                    + " RETURNING id")) {
+                insert.setLong(1, course);
+                try (ResultSet row = insert.executeQuery()) {
+                    row.next();
+                    setId = row.getLong(1);
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO practice_set_skill VALUES (?, ?)")) {
+                for (Skill skill : skills) {
+                    insert.setLong(1, setId);
+                    insert.setString(2, skill.name());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO practice_set_family VALUES (?, ?)")) {
+                for (String family : families) {
+                    insert.setLong(1, setId);
+                    insert.setString(2, family);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        // The same pool the server serves from (16 variants a family, seeds from 0): same bank, same items.
+        VariantPool pool = new VariantPool(bank, 16);
+        for (String family : families) {
+            for (Item item : pool.variants(family)) {
+                itemsByStem.put(item.family() + "|" + item.stem().text(), item);
+            }
+        }
+        // The first next of a set waits for the server's own pools: once, before anyone is timed.
+        JsonNode learner = post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-probe", "course", "load", "role", "learner"));
+        post(learner.get("token").asText(), "/api/v1/practice-sets/" + setId + "/next", Map.of());
+        report("set " + setId + " over " + families.size() + " families, " + itemsByStem.size() + " variants");
+    }
+
+    /** One learner's loop until the run stops; a learner who completes the set is replaced by a new one. */
+    private void learn() {
+        String token = null;
+        JsonNode item = null;
+        UUID pending = null;
+        Map<String, String> pendingAnswer = null;
+        while (!stopping) {
+            try {
+                if (token == null) {
+                    token = post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-" + learnerNumbers.incrementAndGet(),
+                            "course", "load", "role", "learner")).get("token").asText();
+                }
+                if (pending == null) {
+                    long t0 = System.nanoTime();
+                    JsonNode body = post(token, "/api/v1/practice-sets/" + setId + "/next", Map.of());
+                    next.record(t0);
+                    item = body.get("item");
+                    if (item == null || item.isNull()) {
+                        token = null;
+                        continue;
+                    }
+                    pending = UUID.randomUUID();
+                    pendingAnswer = answer(item);
+                }
+                long t0 = System.nanoTime();
+                JsonNode result = post(token, "/api/v1/items/" + item.get("id").asLong() + "/attempts",
+                        Map.of("submissionId", pending.toString(), "answers", pendingAnswer));
+                submit.record(t0);
+                acknowledged.add(pending);
+                if (result.get("duplicate").asBoolean()) {
+                    duplicates.incrementAndGet();
+                }
+                pending = null;
+            } catch (RejectedException e) {
+                // A 409 (item solved already, say) is an answer: move on to the next item.
+                pending = null;
+            } catch (IOException | RuntimeException e) {
+                // No answer (the application is down, or busy): retry the same submission, with the same id, shortly.
+                failures.incrementAndGet();
+                String reason = String.valueOf(e.getMessage());
+                failureReasons.computeIfAbsent(e.getClass().getSimpleName() + ": " + reason.substring(0, Math.min(80, reason.length())),
+                        key -> new AtomicInteger()).incrementAndGet();
+                sleep(50);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private Map<String, String> answer(JsonNode view) {
+        Item item = itemsByStem.get(view.get("family").asText() + "|" + view.get("stem").get("text").asText());
+        double dice = ThreadLocalRandom.current().nextDouble();
+        Map<String, String> answers = new HashMap<>();
+        if (item == null || dice < 0.15) {
+            answers.put("answer", "2x cos((x");
+        } else if (dice < 0.40 && !item.distractors().isEmpty()) {
+            answers.put("answer", item.distractors().get(ThreadLocalRandom.current().nextInt(item.distractors().size())).answer().text());
+        } else {
+            answers.putAll(ItemGrader.rightAnswer(item));
+        }
+        return answers;
+    }
+
+    private JsonNode post(String token, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 409) {
+            throw new RejectedException();
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** A 409: the request was understood and refused. */
+    private static final class RejectedException extends RuntimeException {
+        RejectedException() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Latencies of one route while measuring, in microseconds. */
+    private final class Latencies {
+
+        private final List<long[]> chunks = new ArrayList<>();
+        private final ThreadLocal<long[]> mine = new ThreadLocal<>();
+        private final ThreadLocal<int[]> used = ThreadLocal.withInitial(() -> new int[1]);
+
+        void record(long startNanos) {
+            if (!measuring) {
+                return;
+            }
+            long micros = (System.nanoTime() - startNanos) / 1_000;
+            long[] chunk = mine.get();
+            int[] n = used.get();
+            if (chunk == null || n[0] == chunk.length) {
+                chunk = new long[1 << 16];
+                Arrays.fill(chunk, -1);
+                synchronized (chunks) {
+                    chunks.add(chunk);
+                }
+                mine.set(chunk);
+                n[0] = 0;
+            }
+            chunk[n[0]++] = micros;
+        }
+
+        long count() {
+            synchronized (chunks) {
+                return chunks.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).count();
+            }
+        }
+
+        double percentile(double p) {
+            long[] all;
+            synchronized (chunks) {
+                all = chunks.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).sorted().toArray();
+            }
+            if (all.length == 0) {
+                return Double.NaN;
+            }
+            return all[(int) Math.min(all.length - 1, Math.ceil(p / 100 * all.length) - 1)] / 1000.0;
+        }
+    }
+
+    /** The application jar running as a process of its own. */
+    private record App(Process process, int port, Path log) {
+
+        static App start(Path jar, String jdbcUrl, int port) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Path log = Files.createTempFile("chainwise-load-app", ".log");
+            List<String> command = new ArrayList<>(List.of(java));
+            // Extra JVM options for the application only, such as a flight recording: CHAINWISE_LOAD_APP_JAVA_OPTIONS.
+            String options = System.getenv().getOrDefault("CHAINWISE_LOAD_APP_JAVA_OPTIONS", "").strip();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("DATABASE_URL", jdbcUrl);
+            builder.environment().put("PORT", String.valueOf(port));
+            builder.environment().put("CHAINWISE_DEV_SIGN_IN", "true");
+            report("application log: " + log);
+            return new App(builder.start(), port, log);
+        }
+
+        /** Waits for the application's practice engine to finish warming (its pools and CAS verdicts), off the clock. */
+        void awaitWarm() throws InterruptedException, IOException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (Files.readString(log).contains("Practice engine warm")) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("the practice engine did not warm within 300 s; see " + log);
+        }
+
+        void awaitHealthy() throws InterruptedException {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the application exited with " + process.exitValue() + "; see " + log);
+                }
+                try {
+                    HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // Not listening yet.
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException("the application did not answer /health within 120 s");
+        }
+
+        /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        void stop() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                }
+            }
+        }
+    }
+
+    private static String settings(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+            rows.next();
+            return "fsync=" + rows.getString(1) + " synchronous_commit=" + rows.getString(2);
+        }
+    }
+
+    /** CPU time a process has used so far (user and system), or 0 when the platform does not say. */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time of the PostgreSQL processes this generator started (the postmaster and its backends). */
+    private static long postgresCpuNanos() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .mapToLong(LoadGenerator::cpuNanos).sum();
+    }
+
+    private static double[] loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return new double[] {Double.parseDouble(fields[0]), Double.parseDouble(fields[1])};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void report(String line) {
+        System.out.println("load: " + line);
+    }
+}
