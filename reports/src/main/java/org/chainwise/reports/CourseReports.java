@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -187,7 +188,7 @@ public final class CourseReports {
     private List<StudentReport> students(long courseId, List<StudentMastery.Learner> roster,
             Map<Long, CourseActivity.Activity> activity, List<Belief> beliefs) {
         var mastery = new StudentMastery(dsl).mastery(courseId);
-        Map<Long, List<HeldMisconception>> held = new java.util.HashMap<>();
+        Map<Long, List<HeldMisconception>> held = new HashMap<>();
         for (Belief belief : beliefs) {
             held.computeIfAbsent(belief.userId(), user -> new ArrayList<>())
                     .add(new HeldMisconception(belief.code(), belief.belief(), belief.lastSeenAt()));

@@ -102,15 +102,23 @@ public final class CoursesSummaryQuery {
                 .from(ATTEMPT_MISCONCEPTION)
                 .groupBy(ATTEMPT_MISCONCEPTION.COURSE_ID, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.ATTEMPT_ID)
                 .asTable("shown");
-        Field<Long> courseId = shown.field(ATTEMPT_MISCONCEPTION.COURSE_ID);
-        Field<String> code = shown.field(ATTEMPT_MISCONCEPTION.CODE);
-        Map<Long, Map<Misconception, Integer>> showing = new HashMap<>();
-        dsl.select(courseId, code, count())
+        // Then per learner and code (tens of thousands of rows), so that the roster join and the
+        // last grouping see few rows whatever the planner estimates.
+        Field<Integer> attempts = count().as("attempts");
+        Table<?> perLearner = select(shown.field(ATTEMPT_MISCONCEPTION.COURSE_ID), shown.field(learner),
+                        shown.field(ATTEMPT_MISCONCEPTION.CODE), attempts)
                 .from(shown)
-                .where(Roster.isLearner(courseId, shown.field(learner)))
+                .groupBy(shown.field(ATTEMPT_MISCONCEPTION.COURSE_ID), shown.field(learner), shown.field(ATTEMPT_MISCONCEPTION.CODE))
+                .asTable("per_learner");
+        Field<Long> courseId = perLearner.field(ATTEMPT_MISCONCEPTION.COURSE_ID);
+        Field<String> code = perLearner.field(ATTEMPT_MISCONCEPTION.CODE);
+        Map<Long, Map<Misconception, Integer>> showing = new HashMap<>();
+        dsl.select(courseId, code, sum(perLearner.field(attempts)))
+                .from(perLearner)
+                .where(Roster.isLearner(courseId, perLearner.field(learner.getName(), Long.class)))
                 .groupBy(courseId, code)
                 .forEach(row -> showing.computeIfAbsent(row.value1(), course -> new EnumMap<>(Misconception.class))
-                        .put(Misconception.valueOf(row.value2()), row.value3()));
+                        .put(Misconception.valueOf(row.value2()), row.value3().intValue()));
         return showing;
     }
 

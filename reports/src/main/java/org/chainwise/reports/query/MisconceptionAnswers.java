@@ -7,12 +7,18 @@ import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.reports.AnswerExample;
 import org.jooq.Condition;
@@ -38,17 +44,17 @@ public final class MisconceptionAnswers {
     public Map<Misconception, List<AnswerExample>> examples(long courseId, List<CourseDiagnoses.Diagnosis> diagnoses,
             int perCode) {
         // The newest attempts per code, with the outermost layer each showed it at.
-        Map<Misconception, java.util.TreeMap<Long, Integer>> newest = new EnumMap<>(Misconception.class);
+        Map<Misconception, TreeMap<Long, Integer>> newest = new EnumMap<>(Misconception.class);
         for (CourseDiagnoses.Diagnosis diagnosis : diagnoses) {
-            var attempts = newest.computeIfAbsent(diagnosis.code(), c -> new java.util.TreeMap<>(java.util.Comparator.reverseOrder()));
+            var attempts = newest.computeIfAbsent(diagnosis.code(), c -> new TreeMap<>(Comparator.reverseOrder()));
             attempts.merge(diagnosis.attemptId(), diagnosis.layer() == null ? Integer.MAX_VALUE : diagnosis.layer(), Math::min);
             if (attempts.size() > perCode) {
                 attempts.pollLastEntry();
             }
         }
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+        Set<Long> ids = new HashSet<>();
         newest.values().forEach(attempts -> ids.addAll(attempts.keySet()));
-        Map<Long, AnswerExample> byId = new java.util.HashMap<>();
+        Map<Long, AnswerExample> byId = new HashMap<>();
         if (!ids.isEmpty()) {
             dsl.select(ATTEMPT.ID, ATTEMPT.USER_ID, coalesce(APP_USER.NAME, APP_USER.SUBJECT), ITEM_SERVED.FAMILY,
                             ITEM_SERVED.VARIANT_KEY, ATTEMPT.RAW_ANSWER, ATTEMPT.INTERPRETED_TEXT, ATTEMPT.SUBMITTED_AT)
@@ -73,7 +79,7 @@ public final class MisconceptionAnswers {
     public List<AnswerExample> page(long courseId, Misconception code, Long before, int limit) {
         Table<?> shown = shownIn(courseId, code);
         Field<Long> attemptId = shown.field("attempt_id", Long.class);
-        Condition below = before == null ? org.jooq.impl.DSL.noCondition() : attemptId.lt(before);
+        Condition below = before == null ? noCondition() : attemptId.lt(before);
         return answersOf(shown, below)
                 .orderBy(attemptId.desc())
                 .limit(limit)
@@ -82,7 +88,7 @@ public final class MisconceptionAnswers {
 
     /** (attempt_id, code, layer) for each learner attempt and code it showed, one row per pair. */
     private Table<?> shownIn(long courseId, Misconception only) {
-        Condition codeCondition = only == null ? org.jooq.impl.DSL.noCondition() : ATTEMPT_MISCONCEPTION.CODE.eq(only.name());
+        Condition codeCondition = only == null ? noCondition() : ATTEMPT_MISCONCEPTION.CODE.eq(only.name());
         return select(ATTEMPT_MISCONCEPTION.ATTEMPT_ID.as("attempt_id"), LearnerAttempts.key(ATTEMPT_MISCONCEPTION.CODE).as("code"),
                         min(ATTEMPT_MISCONCEPTION.LAYER).as("layer"))
                 .from(ATTEMPT_MISCONCEPTION)
