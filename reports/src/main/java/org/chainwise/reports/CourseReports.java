@@ -14,6 +14,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.chainwise.engine.diagnose.Misconception;
+import org.chainwise.engine.mastery.MisconceptionSkills;
 import org.chainwise.engine.mastery.Skill;
 import org.chainwise.engine.mastery.StudentModel;
 import org.chainwise.reports.CoursesSummary.CodeCount;
@@ -174,7 +175,8 @@ public final class CourseReports {
                 return new WeekCount(week, shown.attempts(), shown.students(), graded,
                         graded == 0 ? 0 : (double) shown.attempts() / graded);
             }).toList();
-            reports.add(new MisconceptionReport(code, descriptions.get(code), holders.size(), holders,
+            reports.add(new MisconceptionReport(code, descriptions.get(code),
+                    MisconceptionSkills.of(code).stream().sorted().toList(), holders.size(), holders,
                     count.attempts(), count.students(), Trend.of(weekly), weekly,
                     families.getOrDefault(code, List.of()), layers.getOrDefault(code, List.of()),
                     examples.getOrDefault(code, List.of()), notes.about(code)));

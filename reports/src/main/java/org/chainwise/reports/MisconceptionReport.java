@@ -2,12 +2,14 @@ package org.chainwise.reports;
 
 import java.util.List;
 import org.chainwise.engine.diagnose.Misconception;
+import org.chainwise.engine.mastery.Skill;
 
 /**
  * One misconception code in one course: who holds it now by the mastery model's belief, how many
  * attempts showed it (diagnosed at any rank), its weekly trend, where it appears, example answers
  * and the shared notes about it.
  *
+ * @param skills          the skills the code undermines (the engine's {@code MisconceptionSkills}; none for OTHER)
  * @param studentsHolding learners whose belief is at least the held threshold
  * @param studentsShowing learners with at least one attempt showing the code
  * @param weekly one entry per week of the report's axis, zeros included
@@ -15,6 +17,7 @@ import org.chainwise.engine.diagnose.Misconception;
 public record MisconceptionReport(
         Misconception code,
         String description,
+        List<Skill> skills,
         int studentsHolding,
         List<Holder> holders,
         int attempts,
@@ -27,6 +30,7 @@ public record MisconceptionReport(
         List<Note> notes) {
 
     public MisconceptionReport {
+        skills = List.copyOf(skills);
         holders = List.copyOf(holders);
         weekly = List.copyOf(weekly);
         families = List.copyOf(families);

@@ -32,12 +32,12 @@ class ReportController {
         return document(reports.document(actor, courseId, ReportFormat.JSON, ReportFormat.Rows.STUDENTS), ReportFormat.JSON);
     }
 
-    @Get("/report.html")
+    @Get(value = "/report.html", produces = MediaType.TEXT_HTML)
     HttpResponse<byte[]> html(Actor actor, @PathVariable long courseId) {
         return document(reports.document(actor, courseId, ReportFormat.HTML, ReportFormat.Rows.STUDENTS), ReportFormat.HTML);
     }
 
-    @Get("/report.csv")
+    @Get(value = "/report.csv", produces = "text/csv")
     HttpResponse<byte[]> csv(Actor actor, @PathVariable long courseId, @Nullable @QueryValue String rows) {
         ReportFormat.Rows table = rows == null ? ReportFormat.Rows.STUDENTS : ReportFormat.Rows.named(rows).orElseThrow(() ->
                 ApiException.badRequest("bad_rows", "rows is students or attempts, not " + rows + ".", "rows"));

@@ -7,6 +7,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -106,10 +107,13 @@ class ReportControllerTest implements TestPropertyProvider {
 
     @Test
     void theInstructorGetsBothCsvTablesAndTheHtmlPage() {
-        HttpResponse<byte[]> students = client.toBlocking().exchange(HttpRequest.GET(base() + "/report.csv").bearerAuth(instructor), byte[].class);
+        // A browser's download asks for exactly the type the route declares.
+        HttpResponse<byte[]> students = client.toBlocking().exchange(HttpRequest.GET(base() + "/report.csv")
+                .accept("text/csv").bearerAuth(instructor), byte[].class);
         HttpResponse<byte[]> rows = client.toBlocking()
                 .exchange(HttpRequest.GET(base() + "/report.csv?rows=attempts").bearerAuth(instructor), byte[].class);
-        HttpResponse<byte[]> html = client.toBlocking().exchange(HttpRequest.GET(base() + "/report.html").bearerAuth(instructor), byte[].class);
+        HttpResponse<byte[]> html = client.toBlocking().exchange(HttpRequest.GET(base() + "/report.html")
+                .accept(MediaType.TEXT_HTML_TYPE).bearerAuth(instructor), byte[].class);
 
         assertThat(new String(students.body(), StandardCharsets.UTF_8)).startsWith("course_id,user_id,name,subject,skill,");
         assertThat(students.getContentType()).get().asString().startsWith("text/csv");

@@ -37,7 +37,7 @@ class JsonReportTest {
     @Test
     void nestedFieldsAreTheDocumentedOnes() {
         JsonNode outer = json.get("misconceptions").get(0);
-        assertThat(names(outer)).containsExactly("code", "description", "studentsHolding", "holders", "attempts",
+        assertThat(names(outer)).containsExactly("code", "description", "skills", "studentsHolding", "holders", "attempts",
                 "studentsShowing", "trend", "weekly", "families", "layers", "examples", "notes");
         assertThat(outer.get("trend").asText()).isEqualTo("FADING");
         assertThat(names(outer.get("weekly").get(0))).containsExactly("week", "attempts", "students", "gradedAttempts", "share");

@@ -34,12 +34,12 @@ final class SampleReport {
                 "cos(x)*2*x", AT);
         var weekly = List.of(new MisconceptionReport.WeekCount(WEEK_1, 2, 1, 2, 1.0),
                 new MisconceptionReport.WeekCount(WEEK_1.plusWeeks(1), 1, 1, 4, 0.25));
-        MisconceptionReport outer = new MisconceptionReport(Misconception.OUTER_AT_X, "f'(x)·g'(x)", 1,
+        MisconceptionReport outer = new MisconceptionReport(Misconception.OUTER_AT_X, "f'(x)·g'(x)", List.of(Skill.EVALUATE_AT_INNER), 1,
                 List.of(new MisconceptionReport.Holder(1, HOSTILE_NAME, 0.8)), 3, 1, Trend.of(weekly), weekly,
                 List.of(new MisconceptionReport.FamilyCount("chain.trig", 3, 1)),
                 List.of(new MisconceptionReport.LayerCount(1, 3, 1)), List.of(example), List.of(note));
         List<MisconceptionReport> misconceptions = Arrays.stream(Misconception.values())
-                .map(code -> code == Misconception.OUTER_AT_X ? outer : new MisconceptionReport(code, "d", 0, List.of(), 0, 0,
+                .map(code -> code == Misconception.OUTER_AT_X ? outer : new MisconceptionReport(code, "d", List.of(), 0, List.of(), 0, 0,
                         Trend.NONE, List.of(), List.of(), List.of(), List.of(), List.of()))
                 .toList();
         List<StudentReport.SkillMastery> skills = Arrays.stream(Skill.values())
