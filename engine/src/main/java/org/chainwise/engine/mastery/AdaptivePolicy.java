@@ -20,11 +20,6 @@ public final class AdaptivePolicy implements Policy {
     // How much a step of predicted success away from the target costs against a unit of expected gain.
     private static final double DISTANCE_WEIGHT = 0.5;
     private static final int[] PREREQUISITES = prerequisiteMasks();
-    /**
-     * A mastered skill is reviewed when its forecast mastery probability would fall below the threshold
-     * within this many attempts: a few, since several skills can approach it together.
-     */
-    static final int REVIEW_LEAD = 3;
 
     private final StudentModel model;
     private final long seed;
@@ -69,12 +64,9 @@ public final class AdaptivePolicy implements Policy {
                 return new Selection.Serve(items.items().get(remedy), Selection.Purpose.REMEDIATE);
             }
         }
-        int lapsing = model.forecastsForgetting() ? lapsing(state, mastered, performance) : 0;
-        Skill due = model.forecastsForgetting() ? mostAtRisk(state, lapsing, performance) : mostOverdue(state, mastered);
+        Skill due = mostOverdue(state, mastered);
         if (due != null) {
-            // Among the items of the skill due, one that also exercises other skills about to lapse
-            // consolidates them in the same attempt.
-            int review = scan.best(bit(due), mastered, 0, lapsing);
+            int review = scan.best(bit(due), mastered, 0, 0);
             if (review >= 0) {
                 return new Selection.Serve(items.items().get(review), Selection.Purpose.REVIEW);
             }
@@ -110,41 +102,7 @@ public final class AdaptivePolicy implements Policy {
         return current;
     }
 
-    /**
-     * The mastered skills whose forecast mastery probability falls below {@link StudentModel#MASTERY}
-     * within {@link #REVIEW_LEAD} attempts without practice: each is reviewed just before it would lapse,
-     * and a skill safely above the threshold costs no item.
-     */
-    private int lapsing(StudentState state, int mastered, LogisticTracker.Skills performance) {
-        int lapsing = 0;
-        for (int bits = mastered; bits != 0; bits &= bits - 1) {
-            Skill skill = Skill.values()[Integer.numberOfTrailingZeros(bits)];
-            if (model.masteryAfter(state, skill, REVIEW_LEAD, performance) < StudentModel.MASTERY) {
-                lapsing |= bit(skill);
-            }
-        }
-        return lapsing;
-    }
-
-    /** Of the {@code lapsing} skills, the one with the lowest forecast; null when none is lapsing. */
-    private Skill mostAtRisk(StudentState state, int lapsing, LogisticTracker.Skills performance) {
-        Skill due = null;
-        double lowest = Double.POSITIVE_INFINITY;
-        for (int bits = lapsing; bits != 0; bits &= bits - 1) {
-            Skill skill = Skill.values()[Integer.numberOfTrailingZeros(bits)];
-            double forecast = model.masteryAfter(state, skill, REVIEW_LEAD, performance);
-            if (forecast < lowest) {
-                lowest = forecast;
-                due = skill;
-            }
-        }
-        return due;
-    }
-
-    /**
-     * Where the logistic tracker sees no forgetting (or has no weight): the mastered skill longest past
-     * its spaced-review gap, or null when none is due.
-     */
+    /** The mastered skill longest past its review gap, or null when none is due. */
     private static Skill mostOverdue(StudentState state, int mastered) {
         Skill due = null;
         int mostOverdue = -1;

@@ -38,18 +38,7 @@ final class LogisticTracker {
      * a typical item of the skill. An item's log-odds add {@link LogisticParameters#itemOffset}.
      */
     record Skills(double[] mean, double[] variance, double[] mastery, double rightGain, double wrongGain,
-            double[] latent, double[] practice, double retention) {
-
-        /**
-         * The forecast of {@link #masteryProbability} for skill {@code k} after {@code steps} more attempts
-         * none of which exercises it: the practice counts shrink by the retention at every attempt, so
-         * the log-odds lose {@code (1 - retention^steps)} of the practice term (with the student's own
-         * pace); the posterior variance is kept, which errs towards an earlier review.
-         */
-        double masteryAfter(int k, int steps) {
-            double lost = (1 - Math.pow(retention, steps)) * practice[k] * (1 + latent[PACE]);
-            return Normal.cdf((mean[k] - lost - MASTERED_LOGIT) / Math.sqrt(variance[k]));
-        }
+            double[] latent) {
 
         /**
          * The expected progress of skill {@code k} from one answer that is right with probability
@@ -102,11 +91,9 @@ final class LogisticTracker {
         double[] failures = ability.failureArray();
         double[] mean = new double[SKILLS];
         double[] variance = new double[SKILLS];
-        double[] practised = new double[SKILLS];
         double[] h = new double[D];
         for (int k = 0; k < SKILLS; k++) {
             double practice = parameters.successGain() * successes[k] + parameters.failureGain() * failures[k];
-            practised[k] = practice;
             direction(h, k, practice);
             double m = parameters.intercept(Skill.values()[k]) + practice;
             double v = 0;
@@ -127,8 +114,7 @@ final class LogisticTracker {
             mastery[k] = Normal.cdf((mean[k] - MASTERED_LOGIT) / Math.sqrt(variance[k]));
         }
         double pace = 1 + latent[PACE];
-        return new Skills(mean, variance, mastery, pace * parameters.successGain(), pace * parameters.failureGain(), latent,
-                practised, parameters.retention());
+        return new Skills(mean, variance, mastery, pace * parameters.successGain(), pace * parameters.failureGain(), latent);
     }
 
     /** The probability of a right answer to {@code item}: the product over its skills. */

@@ -167,21 +167,6 @@ public final class StudentModel {
     }
 
     /**
-     * The forecast of {@link #masteryProbability} after {@code steps} more attempts that do not exercise
-     * {@code skill}: the logistic tracker's practice counts decay by its retention at every attempt;
-     * knowledge tracing's P(known) changes only when the skill is practised, so it is kept.
-     */
-    double masteryAfter(StudentState state, Skill skill, int steps, LogisticTracker.Skills performance) {
-        double w = parameters.tracingWeight();
-        return w * state.skill(skill).known() + (1 - w) * performance.masteryAfter(skill.ordinal(), steps);
-    }
-
-    /** Whether the logistic tracker carries weight and sees forgetting, so that {@link #masteryAfter} can fall. */
-    boolean forecastsForgetting() {
-        return parameters.tracingWeight() < 1 && parameters.logistic().retention() < 1;
-    }
-
-    /**
      * Whether {@code skill} is mastered: {@link #masteryProbability} at least {@link #MASTERY} and
      * undermined by no held misconception.
      */
