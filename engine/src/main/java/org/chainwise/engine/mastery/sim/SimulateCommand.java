@@ -24,7 +24,7 @@ public final class SimulateCommand implements Command {
             Map.entry("budget", "1000"),
             Map.entry("fixed-per-skill", "10"),
             Map.entry("fixed-review", "0"),
-            Map.entry("variants", "30"));
+            Map.entry("variants", "bank"));
 
     @Override
     public int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
@@ -35,7 +35,7 @@ public final class SimulateCommand implements Command {
                     options.integer("students"), options.number("seed"), options.integer("calibration"),
                     options.integer("calibration-per-skill"),
                     options.integer("budget"), options.integer("fixed-per-skill"), options.integer("fixed-review"),
-                    options.integer("variants"));
+                    options.text("variants").equals("bank") ? Simulation.QUESTION_BANK_SIZE : options.integer("variants"));
         } catch (IllegalArgumentException e) {
             err.println("simulate: " + e.getMessage());
             return 2;
@@ -69,6 +69,7 @@ public final class SimulateCommand implements Command {
     @Override
     public String summary() {
         return "simulate students under a policy: --students N --model bkt|pfa|elo --policy adaptive|fixed|streak3 --seed S"
-                + " [--fixed-per-skill N --fixed-review R --budget B --variants V --calibration C]";
+                + " [--fixed-per-skill N --fixed-review R --budget B --variants V|bank --calibration C]"
+                + " (--variants bank, the default: per skill as many variants as the question bank has)";
     }
 }

@@ -40,6 +40,9 @@ import org.chainwise.engine.mastery.StudentState;
 public record Simulation(Population population, String policy, int students, long seed, int calibrationStudents,
         int calibrationPerSkill, int budget, int fixedPerSkill, int fixedReview, int variantsPerFamily) {
 
+    /** {@code variantsPerFamily} for {@link Bank#standard()}: per skill as many variants as the question bank has. */
+    public static final int QUESTION_BANK_SIZE = 0;
+
     /** The policies the simulator knows, by name. */
     public static final List<String> POLICIES = List.of("adaptive", "fixed", "streak3");
 
@@ -49,8 +52,8 @@ public record Simulation(Population population, String policy, int students, lon
             throw new IllegalArgumentException("unknown policy '" + policy + "', expected one of " + POLICIES);
         }
         if (students < 1 || calibrationStudents < 0 || calibrationPerSkill < 1 || budget < 1 || fixedPerSkill < 1
-                || fixedReview < 0 || variantsPerFamily < 1) {
-            throw new IllegalArgumentException("students, budget, fixed items per skill and variants must be positive");
+                || fixedReview < 0 || variantsPerFamily < 0) {
+            throw new IllegalArgumentException("students, budget and fixed items per skill must be positive, variants not negative (0: the question bank's sizes)");
         }
     }
 
@@ -63,7 +66,7 @@ public record Simulation(Population population, String policy, int students, lon
 
     /** Runs the simulation. */
     public Report run() {
-        List<Candidate> bank = Bank.of(variantsPerFamily);
+        List<Candidate> bank = variantsPerFamily == QUESTION_BANK_SIZE ? Bank.standard() : Bank.of(variantsPerFamily);
         Calibration.Result fit = calibrate(bank);
         StudentModel model = new StudentModel(fit.parameters());
         Policy chosen = switch (policy) {
