@@ -113,6 +113,9 @@ public class DatabaseStartup {
         config.setJdbcUrl(url.jdbcUrl());
         config.setDataSourceProperties(credentials(url));
         config.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000L);
+        // A few connections per core: enough for commits waiting on the disk to overlap (PostgreSQL
+        // flushes them together), few enough that the CPU is not shared among idle backends.
+        config.setMaximumPoolSize(2 * Runtime.getRuntime().availableProcessors() + 4);
         return config;
     }
 

@@ -8,22 +8,25 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /** Learners' runs through practice sets ({@code practice_enrollment}). */
 @Singleton
 public class Enrollments {
 
+    private static final Rendered START_OR_RESUME = Rendered.of(DSL.insertInto(PRACTICE_ENROLLMENT)
+            .set(PRACTICE_ENROLLMENT.COURSE_ID, 0L)
+            .set(PRACTICE_ENROLLMENT.USER_ID, 0L)
+            .set(PRACTICE_ENROLLMENT.PRACTICE_SET_ID, 0L)
+            .onConflict(PRACTICE_ENROLLMENT.COURSE_ID, PRACTICE_ENROLLMENT.USER_ID, PRACTICE_ENROLLMENT.PRACTICE_SET_ID)
+            .doUpdate()
+            .set(PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED, PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED)
+            .returning(PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED, PRACTICE_ENROLLMENT.ITEMS_CORRECT, PRACTICE_ENROLLMENT.COMPLETED_AT));
+
     /** Starts the learner's run through the set, or resumes it; locks it until the transaction ends. */
     public Enrollment startOrResume(DSLContext tx, long courseId, long userId, long practiceSetId) {
-        return tx.insertInto(PRACTICE_ENROLLMENT)
-                .set(PRACTICE_ENROLLMENT.COURSE_ID, courseId)
-                .set(PRACTICE_ENROLLMENT.USER_ID, userId)
-                .set(PRACTICE_ENROLLMENT.PRACTICE_SET_ID, practiceSetId)
-                .onConflict(PRACTICE_ENROLLMENT.COURSE_ID, PRACTICE_ENROLLMENT.USER_ID, PRACTICE_ENROLLMENT.PRACTICE_SET_ID)
-                .doUpdate()
-                .set(PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED, PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED)
-                .returning(PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED, PRACTICE_ENROLLMENT.ITEMS_CORRECT, PRACTICE_ENROLLMENT.COMPLETED_AT)
-                .fetchSingle(row -> new Enrollment(row.getItemsAttempted(), row.getItemsCorrect(), row.getCompletedAt() != null));
+        return START_OR_RESUME.fetch(tx, courseId, userId, practiceSetId)
+                .fetchSingle(row -> new Enrollment(row.get(0, Integer.class), row.get(1, Integer.class), row.get(2) != null));
     }
 
     /** The learner's run through the set, if it was started. */

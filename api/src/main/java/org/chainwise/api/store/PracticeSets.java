@@ -18,6 +18,8 @@ import org.chainwise.migrations.jooq.tables.records.PracticeSetRecord;
 import org.jooq.DSLContext;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 
 /**
  * The practice sets of courses ({@code practice_set} with its skills and families). Every lookup
@@ -62,7 +64,7 @@ public class PracticeSets {
 
     /** The set {@code setId} if it belongs to the course. */
     public Optional<StoredPracticeSet> find(DSLContext tx, long courseId, long setId) {
-        return matching(tx, PRACTICE_SET.COURSE_ID.eq(courseId).and(PRACTICE_SET.ID.eq(setId))).stream().findFirst();
+        return FIND.fetch(tx, courseId, setId).fetchOptional(PracticeSets::read);
     }
 
     /** The set placed at an LTI resource link of the course. */
@@ -78,24 +80,33 @@ public class PracticeSets {
 
     /** The sets matching {@code condition} with their skills and families, in one query (every practice request reads its set). */
     private static List<StoredPracticeSet> matching(DSLContext tx, Condition condition) {
+        return tx.fetch(query(condition)).map(PracticeSets::read);
+    }
+
+    // Every practice request reads its set: rendered once, binds (course, set).
+    private static final Rendered FIND = Rendered.of(query(PRACTICE_SET.COURSE_ID.eq(0L).and(PRACTICE_SET.ID.eq(0L))));
+
+    private static ResultQuery<? extends Record> query(Condition condition) {
         Field<String[]> skills = array(select(PRACTICE_SET_SKILL.SKILL).from(PRACTICE_SET_SKILL)
                 .where(PRACTICE_SET_SKILL.PRACTICE_SET_ID.eq(PRACTICE_SET.ID)));
         Field<String[]> families = array(select(PRACTICE_SET_FAMILY.FAMILY).from(PRACTICE_SET_FAMILY)
                 .where(PRACTICE_SET_FAMILY.PRACTICE_SET_ID.eq(PRACTICE_SET.ID)));
-        return tx.select(PRACTICE_SET.ID, PRACTICE_SET.COURSE_ID, PRACTICE_SET.RESOURCE_LINK_ID, PRACTICE_SET.DEFINITION_KEY,
+        return select(PRACTICE_SET.ID, PRACTICE_SET.COURSE_ID, PRACTICE_SET.RESOURCE_LINK_ID, PRACTICE_SET.DEFINITION_KEY,
                         PRACTICE_SET.TITLE, PRACTICE_SET.COMPLETION_RULE, PRACTICE_SET.MASTERY_THRESHOLD,
                         PRACTICE_SET.REQUIRED_ITEMS, skills, families)
                 .from(PRACTICE_SET)
                 .where(condition)
-                .orderBy(PRACTICE_SET.ID)
-                .fetch(row -> {
-                    CompletionRule completion = "mastery".equals(row.value6())
-                            ? new CompletionRule.Mastery(row.value7().doubleValue())
-                            : new CompletionRule.ItemCount(row.value8());
-                    List<Skill> setSkills = Arrays.stream(row.value9()).map(Skill::valueOf).toList();
-                    return new StoredPracticeSet(row.value1(), row.value2(), row.value3(),
-                            new PracticeSetDefinition(row.value4(), row.value5(), setSkills, List.of(row.value10()), completion));
-                });
+                .orderBy(PRACTICE_SET.ID);
+    }
+
+    private static StoredPracticeSet read(Record row) {
+        CompletionRule completion = "mastery".equals(row.get(5, String.class))
+                ? new CompletionRule.Mastery(row.get(6, Double.class))
+                : new CompletionRule.ItemCount(row.get(7, Integer.class));
+        List<Skill> setSkills = Arrays.stream(row.get(8, String[].class)).map(Skill::valueOf).toList();
+        return new StoredPracticeSet(row.get(0, Long.class), row.get(1, Long.class), row.get(2, String.class),
+                new PracticeSetDefinition(row.get(3, String.class), row.get(4, String.class), setSkills,
+                        List.of(row.get(9, String[].class)), completion));
     }
 
     private static void fill(PracticeSetRecord row, PracticeSetDefinition definition) {

@@ -17,6 +17,7 @@ import org.chainwise.migrations.jooq.tables.records.ItemServedRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 
 /**
  * Items served to learners, their hint reveals and solution views. Every lookup names the course
@@ -43,30 +44,31 @@ public class ServedItems {
         return read(row);
     }
 
+    // The reads of every request, rendered once (placeholders in the order of the binds below).
+    private static final Rendered FIND = Rendered.of(DSL.selectFrom(ITEM_SERVED)
+            .where(ITEM_SERVED.ID.eq(0L), ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L)));
+    private static final Rendered LOCK = Rendered.of(DSL.selectFrom(ITEM_SERVED)
+            .where(ITEM_SERVED.ID.eq(0L), ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L))
+            .forUpdate());
+    private static final Rendered OPEN = Rendered.of(DSL.selectFrom(ITEM_SERVED)
+            .where(ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L), ITEM_SERVED.PRACTICE_SET_ID.eq(0L),
+                    ITEM_SERVED.ANSWERED_AT.isNull(), ITEM_SERVED.SOLUTION_SHOWN_AT.isNull())
+            .orderBy(ITEM_SERVED.ID.desc())
+            .limit(DSL.inline(1)));
+
     /** The learner's item {@code itemId}. */
     public Optional<ServedItem> find(DSLContext tx, long courseId, long userId, long itemId) {
-        return tx.selectFrom(ITEM_SERVED)
-                .where(ITEM_SERVED.ID.eq(itemId), ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId))
-                .fetchOptional().map(ServedItems::read);
+        return FIND.fetch(tx, ITEM_SERVED, itemId, courseId, userId).fetchOptional().map(ServedItems::read);
     }
 
     /** The learner's item {@code itemId}, locked until the transaction ends: answers, hints and solutions of one item go one at a time. */
     public Optional<ServedItem> lock(DSLContext tx, long courseId, long userId, long itemId) {
-        return tx.selectFrom(ITEM_SERVED)
-                .where(ITEM_SERVED.ID.eq(itemId), ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId))
-                .forUpdate()
-                .fetchOptional().map(ServedItems::read);
+        return LOCK.fetch(tx, ITEM_SERVED, itemId, courseId, userId).fetchOptional().map(ServedItems::read);
     }
 
     /** The learner's latest open item of the set: served, not answered, solution not shown. */
     public Optional<ServedItem> open(DSLContext tx, long courseId, long userId, long practiceSetId) {
-        return tx.selectFrom(ITEM_SERVED)
-                .where(ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId),
-                        ITEM_SERVED.PRACTICE_SET_ID.eq(practiceSetId),
-                        ITEM_SERVED.ANSWERED_AT.isNull(), ITEM_SERVED.SOLUTION_SHOWN_AT.isNull())
-                .orderBy(ITEM_SERVED.ID.desc())
-                .limit(1)
-                .fetchOptional().map(ServedItems::read);
+        return OPEN.fetch(tx, ITEM_SERVED, courseId, userId, practiceSetId).fetchOptional().map(ServedItems::read);
     }
 
     /** Marks a graded answer: the first one sets {@code answered_at}; a correct one sets {@code solved_at}. */

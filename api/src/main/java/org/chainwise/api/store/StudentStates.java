@@ -30,7 +30,10 @@ import org.chainwise.engine.mastery.Skill;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.Record7;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -55,15 +58,16 @@ public class StudentStates {
      * answers of one learner update the model one after the other, and returns its attempt count.
      */
     public int lock(DSLContext tx, long courseId, long userId) {
-        return tx.insertInto(LEARNER_MODEL)
-                .set(LEARNER_MODEL.COURSE_ID, courseId)
-                .set(LEARNER_MODEL.USER_ID, userId)
-                .onConflict(LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
-                .doUpdate()
-                .set(LEARNER_MODEL.ATTEMPTS, LEARNER_MODEL.ATTEMPTS)
-                .returning(LEARNER_MODEL.ATTEMPTS)
-                .fetchSingle(LEARNER_MODEL.ATTEMPTS);
+        return LOCK.fetch(tx, courseId, userId).fetchSingle(0, Integer.class);
     }
+
+    private static final Rendered LOCK = Rendered.of(DSL.insertInto(LEARNER_MODEL)
+            .set(LEARNER_MODEL.COURSE_ID, 0L)
+            .set(LEARNER_MODEL.USER_ID, 0L)
+            .onConflict(LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
+            .doUpdate()
+            .set(LEARNER_MODEL.ATTEMPTS, LEARNER_MODEL.ATTEMPTS)
+            .returning(LEARNER_MODEL.ATTEMPTS));
 
     /**
      * The learner's state in one query: skills (never practised ones at the model's prior), beliefs,
@@ -76,39 +80,52 @@ public class StudentStates {
         Set<String> seen = new HashSet<>();
         int attempts = 0;
         Ability ability = Ability.NONE;
-        var rows = tx.select(inline(SKILL), SKILL_MASTERY.SKILL, coalesce(SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.P_MASTERY),
+        var rows = withSeen
+                ? LOAD_WITH_SEEN.fetch(tx, courseId, userId, courseId, userId, courseId, userId, courseId, userId)
+                : LOAD.fetch(tx, courseId, userId, courseId, userId, courseId, userId);
+        for (Record row : rows.fetch()) {
+            String kind = row.get(0, String.class);
+            String key = row.get(1, String.class);
+            switch (kind) {
+                case SKILL -> skills.put(Skill.valueOf(key), new SkillState(row.get(2, Double.class), row.get(3, Integer.class),
+                        row.get(4, Integer.class), row.get(5, Integer.class), row.get(6, Integer.class)));
+                case BELIEF -> beliefs.put(Misconception.valueOf(key), row.get(2, Double.class));
+                case MODEL -> {
+                    attempts = row.get(3, Integer.class);
+                    ability = key == null ? Ability.NONE : ability(key);
+                }
+                default -> seen.add(key);
+            }
+        }
+        return new StudentState(skills, beliefs, seen, attempts, ability);
+    }
+
+    private static final Rendered LOAD = Rendered.of(loadQuery(false));
+    private static final Rendered LOAD_WITH_SEEN = Rendered.of(loadQuery(true));
+
+    /** The union {@link #load} reads; its binds are (course, user) per branch, in order. */
+    private static Select<Record7<String, String, Double, Integer, Integer, Integer, Integer>> loadQuery(boolean withSeen) {
+        var rows = select(inline(SKILL), SKILL_MASTERY.SKILL, coalesce(SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.P_MASTERY),
                         SKILL_MASTERY.EVIDENCE_COUNT,
                         SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED)
                 .from(SKILL_MASTERY)
-                .where(SKILL_MASTERY.COURSE_ID.eq(courseId), SKILL_MASTERY.USER_ID.eq(userId))
+                .where(SKILL_MASTERY.COURSE_ID.eq(0L), SKILL_MASTERY.USER_ID.eq(0L))
                 .unionAll(select(inline(BELIEF), MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
                         MISCONCEPTION_BELIEF.EVIDENCE_COUNT, inline(0), inline(0), inline(0))
                         .from(MISCONCEPTION_BELIEF)
-                        .where(MISCONCEPTION_BELIEF.COURSE_ID.eq(courseId), MISCONCEPTION_BELIEF.USER_ID.eq(userId),
-                                MISCONCEPTION_BELIEF.BELIEF.gt(0.0)))
+                        .where(MISCONCEPTION_BELIEF.COURSE_ID.eq(0L), MISCONCEPTION_BELIEF.USER_ID.eq(0L),
+                                MISCONCEPTION_BELIEF.BELIEF.gt(inline(0.0))))
                 .unionAll(select(inline(MODEL), LEARNER_MODEL.ABILITY.cast(SQLDataType.VARCHAR), inline((Double) null), LEARNER_MODEL.ATTEMPTS,
                         inline(0), inline(0), inline(0))
                         .from(LEARNER_MODEL)
-                        .where(LEARNER_MODEL.COURSE_ID.eq(courseId), LEARNER_MODEL.USER_ID.eq(userId)));
+                        .where(LEARNER_MODEL.COURSE_ID.eq(0L), LEARNER_MODEL.USER_ID.eq(0L)));
         if (withSeen) {
             rows = rows.unionAll(select(inline(SEEN), ITEM_SERVED.VARIANT_KEY, inline((Double) null), inline(0),
                     inline(0), inline(0), inline(0))
                     .from(ITEM_SERVED)
-                    .where(ITEM_SERVED.COURSE_ID.eq(courseId), ITEM_SERVED.USER_ID.eq(userId)));
+                    .where(ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L)));
         }
-        for (Record7<String, String, Double, Integer, Integer, Integer, Integer> row : rows.fetch()) {
-            switch (row.value1()) {
-                case SKILL -> skills.put(Skill.valueOf(row.value2()), new SkillState(row.value3(), row.value4(),
-                        row.value5(), row.value6(), row.value7()));
-                case BELIEF -> beliefs.put(Misconception.valueOf(row.value2()), row.value3());
-                case MODEL -> {
-                    attempts = row.value4();
-                    ability = row.value2() == null ? Ability.NONE : ability(row.value2());
-                }
-                default -> seen.add(row.value2());
-            }
-        }
-        return new StudentState(skills, beliefs, seen, attempts, ability);
+        return rows;
     }
 
     private static String json(Ability ability) {
