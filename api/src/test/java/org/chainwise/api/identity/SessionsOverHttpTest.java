@@ -13,7 +13,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.chainwise.api.TestDatabase;
+import org.chainwise.api.HttpSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,9 +32,7 @@ class SessionsOverHttpTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = TestDatabase.freshSchemaProperties();
-        properties.put("chainwise.dev-sign-in.enabled", "true");
-        return properties;
+        return HttpSession.applicationProperties();
     }
 
     private Map<String, Object> signIn(String subject, String role) {

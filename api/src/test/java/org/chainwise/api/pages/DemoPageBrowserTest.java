@@ -11,7 +11,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.chainwise.api.TestDatabase;
+import org.chainwise.api.HttpSession;
 import org.chainwise.api.store.ServedItems;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -44,9 +44,7 @@ class DemoPageBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = TestDatabase.freshSchemaProperties();
-        properties.put("chainwise.dev-sign-in.enabled", "true");
-        return properties;
+        return HttpSession.applicationProperties();
     }
 
     @BeforeAll

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.chainwise.api.TestDatabase;
+import org.chainwise.api.HttpSession;
 import org.chainwise.api.identity.Actor;
 import org.chainwise.api.identity.Role;
 import org.chainwise.api.service.PracticeService;
@@ -47,8 +47,7 @@ abstract class PracticeHttp implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = TestDatabase.freshSchemaProperties();
-        properties.put("chainwise.dev-sign-in.enabled", "true");
+        Map<String, String> properties = HttpSession.applicationProperties();
         // The first practice request waits for Symja and the item pools, seconds on a busy machine.
         properties.put("micronaut.http.client.read-timeout", "120s");
         return properties;
