@@ -1,6 +1,5 @@
 package org.chainwise.api.identity;
 
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -21,8 +20,6 @@ class SessionFilter {
 
     /** The request attribute holding the {@link Resolution}. */
     static final String ATTRIBUTE = SessionFilter.class.getName();
-
-    private static final String BEARER = "Bearer ";
 
     private final Sessions sessions;
 
@@ -54,10 +51,6 @@ class SessionFilter {
     }
 
     private static Optional<String> tokenOf(HttpRequest<?> request) {
-        Optional<String> header = request.getHeaders().get(HttpHeaders.AUTHORIZATION, String.class);
-        if (header.isPresent() && header.get().regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Optional.of(header.get().substring(BEARER.length()).trim());
-        }
-        return request.getCookies().findCookie(SessionCookie.NAME).map(Cookie::getValue);
+        return BearerToken.of(request).or(() -> request.getCookies().findCookie(SessionCookie.NAME).map(Cookie::getValue));
     }
 }

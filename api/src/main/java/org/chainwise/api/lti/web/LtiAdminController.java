@@ -2,7 +2,6 @@ package org.chainwise.api.lti.web;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -18,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.chainwise.api.identity.BearerToken;
 import org.chainwise.api.lti.LtiClaims;
 import org.chainwise.api.lti.LtiRegistration;
 import org.chainwise.api.lti.LtiRegistration.Registered;
@@ -35,8 +35,6 @@ import org.chainwise.api.web.ApiException;
  */
 @Controller("/api/v1/admin/lti")
 class LtiAdminController {
-
-    private static final String BEARER = "Bearer ";
 
     private final byte[] adminToken;
     private final LtiRegistration registration;
@@ -156,9 +154,7 @@ class LtiAdminController {
         if (adminToken == null) {
             throw ApiException.forbidden("admin_disabled", "The admin API is off: set CHAINWISE_ADMIN_TOKEN to use it.");
         }
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        byte[] given = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8) : new byte[0];
+        byte[] given = BearerToken.of(request).map(token -> token.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
         if (!MessageDigest.isEqual(adminToken, given)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "The admin API needs Authorization: Bearer <CHAINWISE_ADMIN_TOKEN>.", null);
