@@ -205,6 +205,18 @@ public final class LoadGenerator {
                             rows.getString(4)));
                 }
             }
+            try (ResultSet rows = s.executeQuery("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")) {
+                rows.next();
+                report(String.format(java.util.Locale.ROOT, "WAL (whole run, per measured cycle): %.1f records, %.2f full pages, %.0f bytes",
+                        rows.getLong(1) / (double) cycles, rows.getLong(2) / (double) cycles, rows.getLong(3) / (double) cycles));
+            }
+            try (ResultSet rows = s.executeQuery("SELECT name, blks_hit + blks_read + blks_written FROM pg_stat_slru"
+                    + " WHERE name LIKE 'Multi%'")) {
+                while (rows.next()) {
+                    report(String.format(java.util.Locale.ROOT, "SLRU %s: %.2f block accesses per cycle", rows.getString(1),
+                            rows.getLong(2) / (double) cycles));
+                }
+            }
         }
     }
 
@@ -263,6 +275,14 @@ public final class LoadGenerator {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+        }
+        // CHAINWISE_LOAD_EXPERIMENT_SQL: SQL run on the load database before the learners start, to measure a
+        // schema or setting change (say, an index or constraint dropped) against the same load before writing its migration.
+        String experiment = System.getenv("CHAINWISE_LOAD_EXPERIMENT_SQL");
+        if (experiment != null) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute(experiment);
             }
         }
         // The same pool the server serves from (16 variants a family, seeds from 0): same bank, same items.
