@@ -3,63 +3,16 @@ package org.chainwise.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
-import org.chainwise.api.HttpSession;
-import org.chainwise.api.store.ServedItems;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** The computation-graph demo in a real browser: predict first, then the sliders move the edge values. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoPageBrowserTest implements TestPropertyProvider {
-
-    @Inject
-    EmbeddedServer server;
-
-    private Browser browser;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DSLContext dsl;
-
-    @Inject
-    ServedItems servedItems;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return HttpSession.applicationProperties();
-    }
-
-    @BeforeAll
-    void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
-    }
+class DemoPageBrowserTest extends BrowserTest {
 
     private double edge(String edge) {
         return Double.parseDouble(browser.driver().findElement(By.cssSelector("[data-edge-value='" + edge + "']")).getText());
@@ -135,7 +88,7 @@ class DemoPageBrowserTest implements TestPropertyProvider {
 
     @Test
     void insideAnLmsFrameAStudentNotesTheDemoStateAndCopiesTheTutorHandOff() {
-        Classroom.Member dina = new Classroom(client.toBlocking(), dsl, servedItems).signIn("dina", "Dina Haddad", "learner");
+        Classroom.Member dina = classroom().signIn("dina", "Dina Haddad", "learner");
         browser.resize(Browser.DESKTOP);
         try (LmsPage lms = LmsPage.framing(url("/demo?x=0.5#session=" + dina.token()))) {
             browser.open(lms.url());

@@ -2,27 +2,15 @@ package org.chainwise.api.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import org.chainwise.api.HttpSession;
 import org.chainwise.api.pages.Classroom.Member;
-import org.chainwise.api.store.PracticeSets;
-import org.chainwise.api.store.ServedItems;
 import org.chainwise.bank.item.Item;
 import org.chainwise.engine.diagnose.Misconception;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -32,52 +20,16 @@ import org.openqa.selenium.WebElement;
  * named as OUTER_AT_X with its repair, three hints, the right answer; the live preview, measured.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PracticePageBrowserTest implements TestPropertyProvider {
+class PracticePageBrowserTest extends BrowserTest {
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DSLContext dsl;
-
-    @Inject
-    ServedItems servedItems;
-
-    @Inject
-    PracticeSets sets;
-
-    private Browser browser;
     private Classroom classroom;
     private long setId;
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = HttpSession.applicationProperties();
-        // The test's own client sets up the course through the API; on a busy shared machine a first grading is slow.
-        properties.put("micronaut.http.client.read-timeout", "120s");
-        return properties;
-    }
-
     @BeforeAll
     void setUp() {
-        browser = Browser.start();
-        classroom = new Classroom(client.toBlocking(), dsl, servedItems);
+        classroom = classroom();
         Member teacher = classroom.signIn("teacher", "Dr. Tess Okafor", "instructor");
         setId = classroom.placeSineSet(sets, teacher.courseId());
-    }
-
-    @AfterAll
-    void tearDown() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 
     private WebElement byId(String id) {

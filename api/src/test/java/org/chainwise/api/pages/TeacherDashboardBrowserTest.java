@@ -3,71 +3,33 @@ package org.chainwise.api.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.chainwise.api.HttpSession;
 import org.chainwise.api.pages.Classroom.Member;
-import org.chainwise.api.store.PracticeSets;
-import org.chainwise.api.store.ServedItems;
 import org.chainwise.engine.diagnose.Misconception;
-import org.jooq.DSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The teacher dashboard in a real browser, over a course whose students answered through the API. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TeacherDashboardBrowserTest implements TestPropertyProvider {
+class TeacherDashboardBrowserTest extends BrowserTest {
 
     private static final String NOTE = "Several students read cos at x: try the u-substitution first?";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DSLContext dsl;
-
-    @Inject
-    ServedItems servedItems;
-
-    @Inject
-    PracticeSets sets;
-
-    private Browser browser;
     private Member teacher;
     private Member student;
     private final List<String> wrongAnswers = new ArrayList<>();
 
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = HttpSession.applicationProperties();
-        // The test's own client sets up the course through the API; on a busy shared machine a first grading is slow.
-        properties.put("micronaut.http.client.read-timeout", "120s");
-        return properties;
-    }
-
     @BeforeAll
     void setUp() {
-        browser = Browser.start();
-        Classroom classroom = new Classroom(client.toBlocking(), dsl, servedItems);
+        Classroom classroom = classroom();
         teacher = classroom.signIn("teacher", "Dr. Tess Okafor", "instructor");
         long setId = classroom.placeSineSet(sets, teacher.courseId());
         for (String name : List.of("Ana Lima", "Ben Carter")) {
@@ -80,15 +42,6 @@ class TeacherDashboardBrowserTest implements TestPropertyProvider {
         }
         client.toBlocking().retrieve(HttpRequest.POST("/api/v1/notes", Map.of("objectKey", "misconception:OUTER_AT_X",
                 "question", NOTE, "visibility", "shared")).bearerAuth(student.token()), Map.class);
-    }
-
-    @AfterAll
-    void tearDown() {
-        browser.close();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + server.getPort() + path;
     }
 
     private void open(Member member) {
