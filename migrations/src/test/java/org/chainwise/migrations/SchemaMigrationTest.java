@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
+import static org.chainwise.migrations.jooq.Tables.COURSE;
 
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -55,6 +56,29 @@ class SchemaMigrationTest {
                 .isInstanceOf(IntegrityConstraintViolationException.class)
                 .hasMessageContaining("attempt_course_id_user_id_submission_id_key");
         assertThat(dsl.fetchCount(ATTEMPT)).isEqualTo(1);
+    }
+
+    @Test
+    void anAttemptInAnotherCourseOrByAnotherLearnerThanItsItemIsRejected() {
+        long other = course.student("student-2");
+        CourseFixture otherCourse = new CourseFixture(dsl, "calc-2");
+
+        assertThatThrownBy(() -> course.attempt(other, item, UUID.randomUUID(), "correct"))
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining("attempt_item_owner_fkey");
+        assertThatThrownBy(() -> otherCourse.attempt(student, item, UUID.randomUUID(), "correct"))
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining("attempt_item_owner_fkey");
+    }
+
+    @Test
+    void deletingACourseRemovesItsAttemptsAndTheirDiagnoses() {
+        long attemptId = course.attempt(student, item, UUID.randomUUID(), "incorrect", "OUTER_AT_X");
+
+        dsl.deleteFrom(COURSE).where(COURSE.ID.eq(course.courseId())).execute();
+
+        assertThat(dsl.fetchCount(ATTEMPT, ATTEMPT.ID.eq(attemptId))).isZero();
+        assertThat(dsl.fetchCount(ATTEMPT_MISCONCEPTION, ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(attemptId))).isZero();
     }
 
     @Test

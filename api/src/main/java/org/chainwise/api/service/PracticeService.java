@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +12,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.chainwise.api.identity.Actor;
+import org.chainwise.api.store.AnswerReads;
+import org.chainwise.api.store.AnswerWrites;
 import org.chainwise.api.store.Attempts;
 import org.chainwise.api.store.Enrollment;
 import org.chainwise.api.store.Enrollments;
 import org.chainwise.api.store.NewAttempt;
+import org.chainwise.api.store.NextReads;
 import org.chainwise.api.store.PracticeSets;
 import org.chainwise.api.store.ServedItem;
 import org.chainwise.api.store.ServedItems;
@@ -38,7 +40,6 @@ import org.chainwise.engine.mastery.Attempt;
 import org.chainwise.engine.mastery.Selection;
 import org.chainwise.engine.mastery.StudentState;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 
 /**
  * A learner's practice: the next item (resumed or chosen by the mastery model), previews, graded
@@ -63,6 +64,9 @@ public class PracticeService {
     private final Attempts attempts;
     private final Enrollments enrollments;
     private final StudentStates states;
+    private final NextReads nextReads;
+    private final AnswerReads answerReads;
+    private final AnswerWrites answerWrites;
     private final List<ProgressListener> listeners;
     private final SetItems.Cache setItems = new SetItems.Cache();
     /**
@@ -72,7 +76,8 @@ public class PracticeService {
     private final BoundedCache<Long, ItemState> identities = new BoundedCache<>(CACHED_ITEMS);
 
     PracticeService(DSLContext dsl, PracticeEngine engine, PracticeSets sets, ServedItems items, Attempts attempts,
-            Enrollments enrollments, StudentStates states, List<ProgressListener> listeners) {
+            Enrollments enrollments, StudentStates states, NextReads nextReads, AnswerReads answerReads, AnswerWrites answerWrites,
+            List<ProgressListener> listeners) {
         this.dsl = dsl;
         this.engine = engine;
         this.sets = sets;
@@ -80,6 +85,9 @@ public class PracticeService {
         this.attempts = attempts;
         this.enrollments = enrollments;
         this.states = states;
+        this.nextReads = nextReads;
+        this.answerReads = answerReads;
+        this.answerWrites = answerWrites;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -93,17 +101,15 @@ public class PracticeService {
         PracticeEngine.Parts parts = engine.parts();
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            StoredPracticeSet set = set(tx, actor, setId);
-            Enrollment counts = enrollments.startOrResume(tx, actor.courseId(), actor.userId(), setId);
-            Optional<ServedItem> open = items.open(tx, actor.courseId(), actor.userId(), setId);
-            StudentState state = states.load(tx, parts.model(), actor.courseId(), actor.userId(), open.isEmpty());
-            if (open.isPresent()) {
-                return new NextItem(Optional.of(rebuild(parts, open.get())),
-                        Completion.progress(parts.model(), set, state, counts), null);
+            NextReads.Context read = nextReads.read(tx, parts.model(), actor.courseId(), actor.userId(), setId);
+            StoredPracticeSet set = read.set().orElseThrow(() -> noSuchSet(setId));
+            Enrollment counts = read.counts().orElseThrow(() -> noSuchSet(setId));
+            Progress progress = Completion.progress(parts.model(), set, read.state(), counts);
+            if (read.open().isPresent()) {
+                return new NextItem(Optional.of(rebuild(parts, read.open().get())), progress, null);
             }
             SetItems candidates = setItems.of(set.definition(), parts);
-            Progress progress = Completion.progress(parts.model(), set, state, counts);
-            return switch (candidates.policy().next(state, candidates.candidates())) {
+            return switch (candidates.policy().next(read.state(), candidates.candidates())) {
                 case Selection.Serve serve -> {
                     Item item = candidates.item(serve.item().variantKey());
                     ItemState chosen = new ItemState(items.insert(tx, actor.courseId(), actor.userId(), setId, item), item);
@@ -142,60 +148,51 @@ public class PracticeService {
         ItemState target = identities.get(itemId)
                 .filter(known -> known.served().courseId() == actor.courseId() && known.served().userId() == actor.userId())
                 .orElseGet(() -> item(actor, itemId));
+        Long setId = target.served().practiceSetId();
+        if (setId == null) {
+            throw noSuchSet(null);
+        }
         String raw = rawAnswer(target.item(), answers);
         ItemGrade grade = parts.items().grade(target.item(), answers);
         Instant now = Instant.now();
         OffsetDateTime started = startedAt == null ? null : (startedAt.isAfter(now) ? now : startedAt).atOffset(ZoneOffset.UTC);
-        return dsl.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
-            ServedItem served = items.lock(tx, actor.courseId(), actor.userId(), itemId)
-                    .orElseThrow(PracticeService::unknownItem);
-            if (served.solved() || served.solutionShown()) {
-                return repeated(tx, parts, actor, served, submissionId).orElseThrow(() -> served.solved()
-                        ? ApiException.conflict("already_solved", "This item is solved already: ask for the next one.")
-                        : ApiException.conflict("solution_shown", "The solution of this item was shown: ask for the next one."));
-            }
-            Optional<Long> attemptId = attempts.insert(tx, new NewAttempt(actor.courseId(), actor.userId(), itemId,
-                    submissionId, raw, grade, served.hintsShown(), started));
-            if (attemptId.isEmpty()) {
-                return repeated(tx, parts, actor, served, submissionId).orElseThrow();
-            }
-            return record(tx, parts, actor, served, target.item(), grade, attemptId.get());
-        });
+        NewAttempt attempt = new NewAttempt(actor.courseId(), actor.userId(), itemId, submissionId, raw, grade, 0, started);
+        return dsl.transactionResult(configuration -> record(configuration.dsl(), parts, actor, setId, target.item(), attempt));
     }
 
-    private SubmitOutcome record(DSLContext tx, PracticeEngine.Parts parts, Actor actor, ServedItem served, Item item,
-            ItemGrade grade, long attemptId) {
+    private SubmitOutcome record(DSLContext tx, PracticeEngine.Parts parts, Actor actor, long setId, Item item, NewAttempt answer) {
         long course = actor.courseId();
         long user = actor.userId();
-        StoredPracticeSet set = set(tx, actor, served.practiceSetId());
-        Enrollment counts = enrollments.startOrResume(tx, course, user, set.id());
-        states.lock(tx, course, user);
-        StudentState before = states.load(tx, parts.model(), course, user, false);
+        AnswerReads.Context read = answerReads.read(tx, parts.model(), course, user, setId, answer.itemId(), answer.submissionId());
+        ServedItem served = read.item().orElseThrow(PracticeService::unknownItem);
+        if (read.submittedFor().isPresent()) {
+            return repeated(tx, parts, actor, served, answer.submissionId());
+        }
+        if (served.solved() || served.solutionShown()) {
+            throw served.solved()
+                    ? ApiException.conflict("already_solved", "This item is solved already: ask for the next one.")
+                    : ApiException.conflict("solution_shown", "The solution of this item was shown: ask for the next one.");
+        }
+        StoredPracticeSet set = read.set().orElseThrow(() -> noSuchSet(setId));
+        Enrollment counts = read.counts().orElseThrow(() -> noSuchSet(setId));
+        ItemGrade grade = answer.grade();
         boolean graded = grade.verdict() != Verdict.INVALID;
         boolean first = graded && !served.answered();
-        List<Query> batch = new ArrayList<>();
+        Set<Misconception> diagnosed = EnumSet.noneOf(Misconception.class);
+        StudentState before = read.before();
         StudentState after = before;
         if (first) {
             // Only the first answer to an item is evidence for the model: later ones follow feedback.
-            Set<Misconception> diagnosed = EnumSet.noneOf(Misconception.class);
             grade.misconceptions().forEach(d -> diagnosed.add(d.code()));
             after = parts.model().update(before, new Attempt(ItemCandidate.of(item), grade.correct(), diagnosed));
-            batch.addAll(states.save(tx, parts.model(), course, user, before, after, diagnosed));
-        }
-        if (graded) {
-            batch.add(items.answered(tx, served.id(), grade.correct()));
-            Query misconceptions = attempts.misconceptions(tx, attemptId, grade.misconceptions());
-            if (misconceptions != null) {
-                batch.add(misconceptions);
-            }
         }
         Enrollment counted = new Enrollment(counts.itemsAttempted() + (first ? 1 : 0),
                 counts.itemsCorrect() + (grade.correct() ? 1 : 0), counts.completed());
         Progress progress = Completion.progress(parts.model(), set, after, counted);
-        batch.add(enrollments.save(tx, course, user, set.id(),
-                new Enrollment(counted.itemsAttempted(), counted.itemsCorrect(), progress.completed())));
-        tx.batch(batch).execute();
+        NewAttempt recorded = new NewAttempt(course, user, answer.itemId(), answer.submissionId(), answer.rawAnswer(), grade,
+                served.hintsShown(), answer.startedAt());
+        long attemptId = answerWrites.record(tx, parts.model(), new AnswerWrites.Answer(recorded, setId, before, after, diagnosed,
+                first, new Enrollment(counted.itemsAttempted(), counted.itemsCorrect(), progress.completed())));
         if (graded) {
             PracticeProgress forGradeBook = Completion.forGradeBook(course, user, set, progress);
             listeners.forEach(listener -> listener.progressed(tx, forGradeBook));
@@ -206,23 +203,18 @@ public class PracticeService {
                 grade.correct(), progress, false);
     }
 
-    /** The first result of a submission recorded already, if it was; a submission id used for another item is refused. */
-    private Optional<SubmitOutcome> repeated(DSLContext tx, PracticeEngine.Parts parts, Actor actor, ServedItem served,
-            UUID submissionId) {
-        Optional<StoredAttempt> stored = attempts.bySubmission(tx, actor.courseId(), actor.userId(), submissionId);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
-        StoredAttempt first = stored.get();
+    /** The first result of a submission recorded already; a submission id used for another item is refused. */
+    private SubmitOutcome repeated(DSLContext tx, PracticeEngine.Parts parts, Actor actor, ServedItem served, UUID submissionId) {
+        StoredAttempt first = attempts.bySubmission(tx, actor.courseId(), actor.userId(), submissionId).orElseThrow();
         if (first.itemId() != served.id()) {
             throw ApiException.conflict("submission_reused",
                     "This submissionId was already used for another item: make a new one for every answer.");
         }
         Optional<InputError> error = first.errorMessage() == null ? Optional.empty()
                 : Optional.of(new InputError(first.errorMessage(), first.errorPosition()));
-        return Optional.of(new SubmitOutcome(first.id(), first.verdict(), Optional.ofNullable(first.interpretedAs()), error,
+        return new SubmitOutcome(first.id(), first.verdict(), Optional.ofNullable(first.interpretedAs()), error,
                 Feedback.of(parts.page(), first.verdict(), first.misconceptions(), first.errorMessage()),
-                first.verdict() == Verdict.CORRECT, progress(tx, parts, actor, served.practiceSetId()), true));
+                first.verdict() == Verdict.CORRECT, progress(tx, parts, actor, served.practiceSetId()), true);
     }
 
     /** Reveals the next hint of the learner's item (recorded); after the third, 409. */
@@ -271,10 +263,16 @@ public class PracticeService {
 
     private StoredPracticeSet set(DSLContext tx, Actor actor, Long setId) {
         if (setId == null) {
-            throw ApiException.notFound("no_practice_set", "This item belongs to no practice set any more.");
+            throw noSuchSet(null);
         }
-        return sets.find(tx, actor.courseId(), setId).orElseThrow(() -> ApiException.notFound("no_practice_set",
-                "Your course has no practice set " + setId + ": GET /api/v1/practice-sets lists the sets you can practise."));
+        return sets.find(tx, actor.courseId(), setId).orElseThrow(() -> noSuchSet(setId));
+    }
+
+    private static ApiException noSuchSet(Long setId) {
+        return setId == null
+                ? ApiException.notFound("no_practice_set", "This item belongs to no practice set any more.")
+                : ApiException.notFound("no_practice_set", "Your course has no practice set " + setId
+                        + ": GET /api/v1/practice-sets lists the sets you can practise.");
     }
 
     private ServedItem owned(DSLContext tx, Actor actor, long itemId) {

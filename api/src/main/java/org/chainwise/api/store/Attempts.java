@@ -4,6 +4,8 @@ import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
 
 import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +16,9 @@ import org.chainwise.engine.diagnose.Diagnosis;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.migrations.jooq.tables.records.AttemptRecord;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Graded answers ({@code attempt}) and their diagnosed misconceptions. An attempt is keyed by the
@@ -24,43 +28,78 @@ import org.jooq.Query;
 @Singleton
 public class Attempts {
 
-    /** Records the attempt and returns its id; empty when this submission id was recorded already. */
-    public Optional<Long> insert(DSLContext tx, NewAttempt attempt) {
+    /**
+     * Records an attempt (binds: {@link #insertBinds}) and returns its id. A submission id recorded
+     * already would fail the statement with a unique violation, but {@link AnswerReads} looks for
+     * it first under the learner's lock, which every answer of the learner takes: the constraint
+     * is the schema's guarantee, not a path a request takes.
+     */
+    static final Rendered INSERT = Rendered.of(DSL.insertInto(ATTEMPT)
+            .set(ATTEMPT.COURSE_ID, 0L)
+            .set(ATTEMPT.USER_ID, 0L)
+            .set(ATTEMPT.ITEM_ID, 0L)
+            .set(ATTEMPT.SUBMISSION_ID, new UUID(0, 0))
+            .set(ATTEMPT.RAW_ANSWER, "")
+            .set(ATTEMPT.INTERPRETED_TEXT, "")
+            .set(ATTEMPT.INTERPRETED_LATEX, "")
+            .set(ATTEMPT.VERDICT, "")
+            .set(ATTEMPT.ERROR_MESSAGE, "")
+            .set(ATTEMPT.ERROR_POSITION, 0)
+            .set(ATTEMPT.HINTS_USED, (short) 0)
+            .set(ATTEMPT.STARTED_AT, OffsetDateTime.MIN)
+            .set(ATTEMPT.GRADING_MS, 0.0)
+            .returning(ATTEMPT.ID));
+
+    static List<Object> insertBinds(NewAttempt attempt) {
         ItemGrade grade = attempt.grade();
-        return tx.insertInto(ATTEMPT)
-                .set(ATTEMPT.COURSE_ID, attempt.courseId())
-                .set(ATTEMPT.USER_ID, attempt.userId())
-                .set(ATTEMPT.ITEM_ID, attempt.itemId())
-                .set(ATTEMPT.SUBMISSION_ID, attempt.submissionId())
-                .set(ATTEMPT.RAW_ANSWER, attempt.rawAnswer())
-                .set(ATTEMPT.INTERPRETED_TEXT, grade.interpretedAs().map(Interpretation::text).orElse(null))
-                .set(ATTEMPT.INTERPRETED_LATEX, grade.interpretedAs().map(Interpretation::latex).orElse(null))
-                .set(ATTEMPT.VERDICT, grade.verdict().wireName())
-                .set(ATTEMPT.ERROR_MESSAGE, grade.error().map(e -> e.error().message()).orElse(null))
-                .set(ATTEMPT.ERROR_POSITION, grade.error().map(e -> e.error().position()).orElse(null))
-                .set(ATTEMPT.HINTS_USED, (short) attempt.hintsUsed())
-                .set(ATTEMPT.STARTED_AT, attempt.startedAt())
-                .set(ATTEMPT.GRADING_MS, grade.time().toNanos() / 1e6)
-                .onConflict(ATTEMPT.COURSE_ID, ATTEMPT.USER_ID, ATTEMPT.SUBMISSION_ID)
-                .doNothing()
-                .returning(ATTEMPT.ID)
-                .fetchOptional(ATTEMPT.ID);
+        return List.of(attempt.courseId(), attempt.userId(), attempt.itemId(), attempt.submissionId(), attempt.rawAnswer(),
+                new Pipeline.Nullable(grade.interpretedAs().map(Interpretation::text).orElse(null), Types.VARCHAR),
+                new Pipeline.Nullable(grade.interpretedAs().map(Interpretation::latex).orElse(null), Types.VARCHAR),
+                grade.verdict().wireName(),
+                new Pipeline.Nullable(grade.error().map(e -> e.error().message()).orElse(null), Types.VARCHAR),
+                new Pipeline.Nullable(grade.error().map(e -> e.error().position()).orElse(null), Types.INTEGER),
+                (short) attempt.hintsUsed(), new Pipeline.Nullable(attempt.startedAt(), Types.TIMESTAMP_WITH_TIMEZONE),
+                grade.time().toNanos() / 1e6);
     }
 
-    /** The rows of the attempt's misconceptions, most likely first, as one statement (for a batch); null when there are none. */
-    public Query misconceptions(DSLContext tx, long attemptId, List<Diagnosis> diagnoses) {
-        if (diagnoses.isEmpty()) {
-            return null;
+    /**
+     * Records the misconceptions of the attempt just inserted on this connection, most likely first,
+     * given as parallel arrays (rank, code, layer, explanation); binds {@link #misconceptionBinds}.
+     */
+    static final Rendered MISCONCEPTIONS = Rendered.of(DSL.insertInto(ATTEMPT_MISCONCEPTION, ATTEMPT_MISCONCEPTION.ATTEMPT_ID,
+                    ATTEMPT_MISCONCEPTION.RANK, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, ATTEMPT_MISCONCEPTION.EXPLANATION)
+            .select(DSL.select(DSL.field("currval(pg_get_serial_sequence('attempt', 'id'))", Long.class),
+                            column("rank").cast(SQLDataType.SMALLINT), column("code").cast(SQLDataType.VARCHAR),
+                            column("layer").cast(SQLDataType.SMALLINT), column("explanation").cast(SQLDataType.VARCHAR))
+                    .from(DSL.table("unnest({0}, {1}, {2}, {3})", DSL.val(new Short[0]), DSL.val(new String[0]),
+                            DSL.val(new Short[0]), DSL.val(new String[0])).as("u", "rank", "code", "layer", "explanation")))
+            // A diagnoser may name one code at one layer twice (by two routes); the table keeps it once.
+            .onConflictDoNothing());
+
+    static List<Object> misconceptionBinds(List<Diagnosis> diagnoses) {
+        int n = diagnoses.size();
+        Short[] ranks = new Short[n];
+        String[] codes = new String[n];
+        Short[] layers = new Short[n];
+        String[] explanations = new String[n];
+        for (int i = 0; i < n; i++) {
+            Diagnosis d = diagnoses.get(i);
+            ranks[i] = (short) (i + 1);
+            codes[i] = d.code().name();
+            layers[i] = (short) d.layer();
+            explanations[i] = d.explanation();
         }
-        var insert = tx.insertInto(ATTEMPT_MISCONCEPTION, ATTEMPT_MISCONCEPTION.ATTEMPT_ID, ATTEMPT_MISCONCEPTION.RANK,
-                ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, ATTEMPT_MISCONCEPTION.EXPLANATION);
-        int rank = 1;
-        for (Diagnosis d : diagnoses) {
-            insert = insert.values(attemptId, (short) rank++, d.code().name(), (short) d.layer(), d.explanation());
-        }
-        // A diagnoser may name one code at one layer twice (by two routes); the table keeps it once.
-        return insert.onConflictDoNothing();
+        return List.of(new Pipeline.SqlArray("int2", ranks), new Pipeline.SqlArray("text", codes),
+                new Pipeline.SqlArray("int2", layers), new Pipeline.SqlArray("text", explanations));
     }
+
+    private static Field<Object> column(String name) {
+        return DSL.field(DSL.name("u", name));
+    }
+
+    /** The item of the learner's attempt recorded under a submission id; binds (course, user, submission). */
+    static final Rendered ITEM_OF_SUBMISSION = Rendered.of(DSL.select(ATTEMPT.ITEM_ID).from(ATTEMPT)
+            .where(ATTEMPT.COURSE_ID.eq(0L), ATTEMPT.USER_ID.eq(0L), ATTEMPT.SUBMISSION_ID.eq(new UUID(0, 0))));
 
     /** The learner's attempt recorded under {@code submissionId}. */
     public Optional<StoredAttempt> bySubmission(DSLContext tx, long courseId, long userId, UUID submissionId) {

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.chainwise.api.lti.advantage.ServiceScopes;
 import org.jooq.DSLContext;
@@ -34,12 +35,16 @@ public class LtiServiceStore {
      * for its resource link and granted the tool the AGS score scope in the course.
      */
     public Optional<String> scoreLineItem(DSLContext tx, long practiceSetId) {
-        return tx.select(LTI_RESOURCE_LINK.LINE_ITEM_URL).from(LTI_RESOURCE_LINK)
-                .join(LTI_COURSE_SERVICE).on(LTI_COURSE_SERVICE.COURSE_ID.eq(LTI_RESOURCE_LINK.COURSE_ID))
-                .where(LTI_RESOURCE_LINK.PRACTICE_SET_ID.eq(practiceSetId), LTI_RESOURCE_LINK.LINE_ITEM_URL.isNotNull(),
-                        DSL.val(ServiceScopes.SCORE).eq(DSL.any(LTI_COURSE_SERVICE.AGS_SCOPES)))
-                .fetchOptional(LTI_RESOURCE_LINK.LINE_ITEM_URL);
+        return SCORE_LINE_ITEM.run(tx, results -> results.row(row -> row.getString(1)), List.of(practiceSetId));
     }
+
+    // Every graded answer asks: rendered once, bind (practice set).
+    private static final Pipeline SCORE_LINE_ITEM = Pipeline.of(Rendered.of(DSL.select(LTI_RESOURCE_LINK.LINE_ITEM_URL)
+            .from(LTI_RESOURCE_LINK)
+            .join(LTI_COURSE_SERVICE).on(LTI_COURSE_SERVICE.COURSE_ID.eq(LTI_RESOURCE_LINK.COURSE_ID))
+            .where(LTI_RESOURCE_LINK.PRACTICE_SET_ID.eq(0L), LTI_RESOURCE_LINK.LINE_ITEM_URL.isNotNull(),
+                    DSL.inline(ServiceScopes.SCORE).eq(DSL.any(LTI_COURSE_SERVICE.AGS_SCOPES)))
+            .limit(DSL.inline(1))));
 
     /** The course's roster source, when a launch named its membership service. */
     public Optional<RosterSource> rosterSource(DSLContext tx, long courseId) {

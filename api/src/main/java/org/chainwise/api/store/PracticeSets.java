@@ -9,6 +9,8 @@ import static org.jooq.impl.DSL.select;
 
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +86,7 @@ public class PracticeSets {
     }
 
     // Every practice request reads its set: rendered once, binds (course, set).
-    private static final Rendered FIND = Rendered.of(query(PRACTICE_SET.COURSE_ID.eq(0L).and(PRACTICE_SET.ID.eq(0L))));
+    static final Rendered FIND = Rendered.of(query(PRACTICE_SET.COURSE_ID.eq(0L).and(PRACTICE_SET.ID.eq(0L))));
 
     private static ResultQuery<? extends Record> query(Condition condition) {
         Field<String[]> skills = array(select(PRACTICE_SET_SKILL.SKILL).from(PRACTICE_SET_SKILL)
@@ -100,13 +102,25 @@ public class PracticeSets {
     }
 
     private static StoredPracticeSet read(Record row) {
-        CompletionRule completion = "mastery".equals(row.get(5, String.class))
-                ? new CompletionRule.Mastery(row.get(6, Double.class))
-                : new CompletionRule.ItemCount(row.get(7, Integer.class));
-        List<Skill> setSkills = Arrays.stream(row.get(8, String[].class)).map(Skill::valueOf).toList();
-        return new StoredPracticeSet(row.get(0, Long.class), row.get(1, Long.class), row.get(2, String.class),
-                new PracticeSetDefinition(row.get(3, String.class), row.get(4, String.class), setSkills,
-                        List.of(row.get(9, String[].class)), completion));
+        return set(row.get(0, Long.class), row.get(1, Long.class), row.get(2, String.class), row.get(3, String.class),
+                row.get(4, String.class), row.get(5, String.class), row.get(6, Double.class), row.get(7, Integer.class),
+                row.get(8, String[].class), row.get(9, String[].class));
+    }
+
+    /** A row of {@link #FIND}, as JDBC gives it. */
+    static StoredPracticeSet read(ResultSet row) throws SQLException {
+        BigDecimal threshold = row.getBigDecimal(7);
+        return set(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                threshold == null ? null : threshold.doubleValue(), row.getObject(8, Integer.class),
+                (String[]) row.getArray(9).getArray(), (String[]) row.getArray(10).getArray());
+    }
+
+    private static StoredPracticeSet set(long id, long courseId, String resourceLink, String key, String title, String rule,
+            Double threshold, Integer items, String[] skills, String[] families) {
+        CompletionRule completion = "mastery".equals(rule) ? new CompletionRule.Mastery(threshold) : new CompletionRule.ItemCount(items);
+        List<Skill> setSkills = Arrays.stream(skills).map(Skill::valueOf).toList();
+        return new StoredPracticeSet(id, courseId, resourceLink, new PracticeSetDefinition(key, title, setSkills, List.of(families),
+                completion));
     }
 
     private static void fill(PracticeSetRecord row, PracticeSetDefinition definition) {

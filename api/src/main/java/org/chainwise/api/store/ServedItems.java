@@ -10,13 +10,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.Parameters;
 import org.chainwise.migrations.jooq.tables.records.ItemServedRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Query;
 import org.jooq.impl.DSL;
 
 /**
@@ -31,26 +34,27 @@ public class ServedItems {
 
     /** Records {@code item} as served to the learner in the set. */
     public ServedItem insert(DSLContext tx, long courseId, long userId, long practiceSetId, Item item) {
-        ItemServedRecord row = tx.insertInto(ITEM_SERVED)
-                .set(ITEM_SERVED.COURSE_ID, courseId)
-                .set(ITEM_SERVED.USER_ID, userId)
-                .set(ITEM_SERVED.PRACTICE_SET_ID, practiceSetId)
-                .set(ITEM_SERVED.FAMILY, item.family())
-                .set(ITEM_SERVED.PARAMETERS, JSONB.valueOf(json(item.parameters())))
-                .set(ITEM_SERVED.SEED, item.seed())
-                .set(ITEM_SERVED.VARIANT_KEY, item.variantKey())
-                .returning()
-                .fetchSingle();
-        return read(row);
+        return INSERT.run(tx, results -> results.row(ServedItems::read).orElseThrow(), List.of(courseId, userId, practiceSetId,
+                item.family(), json(item.parameters()), item.seed(), item.variantKey()));
     }
+
+    private static final Pipeline INSERT = Pipeline.of(Rendered.of(DSL.insertInto(ITEM_SERVED)
+            .set(ITEM_SERVED.COURSE_ID, 0L)
+            .set(ITEM_SERVED.USER_ID, 0L)
+            .set(ITEM_SERVED.PRACTICE_SET_ID, 0L)
+            .set(ITEM_SERVED.FAMILY, "")
+            .set(ITEM_SERVED.PARAMETERS, JSONB.valueOf("{}"))
+            .set(ITEM_SERVED.SEED, 0L)
+            .set(ITEM_SERVED.VARIANT_KEY, "")
+            .returning()));
 
     // The reads of every request, rendered once (placeholders in the order of the binds below).
     private static final Rendered FIND = Rendered.of(DSL.selectFrom(ITEM_SERVED)
             .where(ITEM_SERVED.ID.eq(0L), ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L)));
-    private static final Rendered LOCK = Rendered.of(DSL.selectFrom(ITEM_SERVED)
+    static final Rendered LOCK = Rendered.of(DSL.selectFrom(ITEM_SERVED)
             .where(ITEM_SERVED.ID.eq(0L), ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L))
             .forUpdate());
-    private static final Rendered OPEN = Rendered.of(DSL.selectFrom(ITEM_SERVED)
+    static final Rendered OPEN = Rendered.of(DSL.selectFrom(ITEM_SERVED)
             .where(ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L), ITEM_SERVED.PRACTICE_SET_ID.eq(0L),
                     ITEM_SERVED.ANSWERED_AT.isNull(), ITEM_SERVED.SOLUTION_SHOWN_AT.isNull())
             .orderBy(ITEM_SERVED.ID.desc())
@@ -71,12 +75,14 @@ public class ServedItems {
         return OPEN.fetch(tx, ITEM_SERVED, courseId, userId, practiceSetId).fetchOptional().map(ServedItems::read);
     }
 
-    /** Marks a graded answer: the first one sets {@code answered_at}; a correct one sets {@code solved_at}. */
-    public Query answered(DSLContext tx, long itemId, boolean solved) {
-        var update = tx.update(ITEM_SERVED).set(ITEM_SERVED.ANSWERED_AT, coalesce(ITEM_SERVED.ANSWERED_AT, currentOffsetDateTime()));
-        return (solved ? update.set(ITEM_SERVED.SOLVED_AT, currentOffsetDateTime()) : update)
-                .where(ITEM_SERVED.ID.eq(itemId));
-    }
+    /**
+     * Marks a graded answer (binds: solved, graded, item): the first one sets {@code answered_at}; a
+     * correct one sets {@code solved_at}. An ungraded (unreadable) answer changes nothing.
+     */
+    static final Rendered ANSWERED = Rendered.of(DSL.update(ITEM_SERVED)
+            .set(ITEM_SERVED.ANSWERED_AT, coalesce(ITEM_SERVED.ANSWERED_AT, currentOffsetDateTime()))
+            .set(ITEM_SERVED.SOLVED_AT, DSL.when(DSL.condition(DSL.val(false)), currentOffsetDateTime()).otherwise(ITEM_SERVED.SOLVED_AT))
+            .where(DSL.condition(DSL.val(false)), ITEM_SERVED.ID.eq(0L)));
 
     /** Records hint {@code step} revealed. */
     public void revealHint(DSLContext tx, long itemId, int step) {
@@ -115,5 +121,14 @@ public class ServedItems {
         return new ServedItem(row.getId(), row.getCourseId(), row.getUserId(), row.getPracticeSetId(), row.getFamily(),
                 parameters(row.getParameters()), row.getSeed(), row.getVariantKey(), row.getAnsweredAt(),
                 row.getSolvedAt(), row.getSolutionShownAt(), row.getHintsShown());
+    }
+
+    /** A row of {@code item_served} with all its columns, as JDBC gives it. */
+    static ServedItem read(ResultSet row) throws SQLException {
+        return new ServedItem(row.getLong("id"), row.getLong("course_id"), row.getLong("user_id"),
+                row.getObject("practice_set_id", Long.class), row.getString("family"),
+                parameters(JSONB.valueOf(row.getString("parameters"))), row.getLong("seed"), row.getString("variant_key"),
+                row.getObject("answered_at", OffsetDateTime.class), row.getObject("solved_at", OffsetDateTime.class),
+                row.getObject("solution_shown_at", OffsetDateTime.class), row.getShort("hints_shown"));
     }
 }

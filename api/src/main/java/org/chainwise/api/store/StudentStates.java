@@ -9,11 +9,11 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.val;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -29,8 +29,7 @@ import org.chainwise.engine.mastery.StudentState;
 import org.chainwise.engine.mastery.Skill;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Query;
-import org.jooq.Record;
+import org.jooq.Field;
 import org.jooq.Record7;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -53,21 +52,18 @@ public class StudentStates {
     private static final String MODEL = "model";
     private static final String SEEN = "seen";
 
-    /**
-     * Locks the learner's model row (made on first use) until the transaction ends, so that two
-     * answers of one learner update the model one after the other, and returns its attempt count.
-     */
-    public int lock(DSLContext tx, long courseId, long userId) {
-        return LOCK.fetch(tx, courseId, userId).fetchSingle(0, Integer.class);
-    }
+    /** Makes the learner's model row on first use; binds (course, user). */
+    static final Rendered CREATE = Rendered.of(DSL.insertInto(LEARNER_MODEL, LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
+            .values(0L, 0L)
+            .onConflictDoNothing());
 
-    private static final Rendered LOCK = Rendered.of(DSL.insertInto(LEARNER_MODEL)
-            .set(LEARNER_MODEL.COURSE_ID, 0L)
-            .set(LEARNER_MODEL.USER_ID, 0L)
-            .onConflict(LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
-            .doUpdate()
-            .set(LEARNER_MODEL.ATTEMPTS, LEARNER_MODEL.ATTEMPTS)
-            .returning(LEARNER_MODEL.ATTEMPTS));
+    /**
+     * Locks the learner's model row until the transaction ends, so that two answers of one learner
+     * update the model one after the other; binds (course, user).
+     */
+    static final Rendered LOCK = Rendered.of(DSL.select(LEARNER_MODEL.ATTEMPTS).from(LEARNER_MODEL)
+            .where(LEARNER_MODEL.COURSE_ID.eq(0L), LEARNER_MODEL.USER_ID.eq(0L))
+            .forUpdate());
 
     /**
      * The learner's state in one query: skills (never practised ones at the model's prior), beliefs,
@@ -75,33 +71,44 @@ public class StudentStates {
      * choosing the next item needs; updating the model does not).
      */
     public StudentState load(DSLContext tx, StudentModel model, long courseId, long userId, boolean withSeen) {
+        return (withSeen ? LOAD_WITH_SEEN_ALONE : LOAD_ALONE).run(tx, results -> read(model, results), binds(courseId, userId, withSeen));
+    }
+
+    /** The binds of {@link #LOAD} or {@link #LOAD_WITH_SEEN}: (course, user) per branch of the union. */
+    static List<Long> binds(long courseId, long userId, boolean withSeen) {
+        return withSeen
+                ? List.of(courseId, userId, courseId, userId, courseId, userId, courseId, userId)
+                : List.of(courseId, userId, courseId, userId, courseId, userId);
+    }
+
+    /** The state from the next result of a pipeline, a {@link #LOAD} or {@link #LOAD_WITH_SEEN}. */
+    static StudentState read(StudentModel model, Pipeline.Results results) throws SQLException {
         Map<Skill, SkillState> skills = new EnumMap<>(model.start().skills());
         Map<Misconception, Double> beliefs = new EnumMap<>(Misconception.class);
         Set<String> seen = new HashSet<>();
-        int attempts = 0;
-        Ability ability = Ability.NONE;
-        var rows = withSeen
-                ? LOAD_WITH_SEEN.fetch(tx, courseId, userId, courseId, userId, courseId, userId, courseId, userId)
-                : LOAD.fetch(tx, courseId, userId, courseId, userId, courseId, userId);
-        for (Record row : rows.fetch()) {
-            String kind = row.get(0, String.class);
-            String key = row.get(1, String.class);
-            switch (kind) {
-                case SKILL -> skills.put(Skill.valueOf(key), new SkillState(row.get(2, Double.class), row.get(3, Integer.class),
-                        row.get(4, Integer.class), row.get(5, Integer.class), row.get(6, Integer.class)));
-                case BELIEF -> beliefs.put(Misconception.valueOf(key), row.get(2, Double.class));
+        int[] attempts = {0};
+        Ability[] ability = {Ability.NONE};
+        results.rows(row -> {
+            String key = row.getString(2);
+            switch (row.getString(1)) {
+                case SKILL -> skills.put(Skill.valueOf(key), new SkillState(row.getDouble(3), row.getInt(4), row.getInt(5),
+                        row.getInt(6), row.getInt(7)));
+                case BELIEF -> beliefs.put(Misconception.valueOf(key), row.getDouble(3));
                 case MODEL -> {
-                    attempts = row.get(3, Integer.class);
-                    ability = key == null ? Ability.NONE : ability(key);
+                    attempts[0] = row.getInt(4);
+                    ability[0] = key == null ? Ability.NONE : ability(key);
                 }
                 default -> seen.add(key);
             }
-        }
-        return new StudentState(skills, beliefs, seen, attempts, ability);
+            return null;
+        });
+        return new StudentState(skills, beliefs, seen, attempts[0], ability[0]);
     }
 
-    private static final Rendered LOAD = Rendered.of(loadQuery(false));
-    private static final Rendered LOAD_WITH_SEEN = Rendered.of(loadQuery(true));
+    static final Rendered LOAD = Rendered.of(loadQuery(false));
+    static final Rendered LOAD_WITH_SEEN = Rendered.of(loadQuery(true));
+    private static final Pipeline LOAD_ALONE = Pipeline.of(LOAD);
+    private static final Pipeline LOAD_WITH_SEEN_ALONE = Pipeline.of(LOAD_WITH_SEEN);
 
     /** The union {@link #load} reads; its binds are (course, user) per branch, in order. */
     private static Select<Record7<String, String, Double, Integer, Integer, Integer, Integer>> loadQuery(boolean withSeen) {
@@ -146,68 +153,122 @@ public class StudentStates {
     }
 
     /**
-     * The statements that turn the stored {@code before} into {@code after} (for a batch): the
-     * skills that changed, the beliefs that changed (a belief the model dropped is stored as 0),
-     * with {@code diagnosed} codes marked seen now, and the attempt count.
+     * The binds of {@link #SAVE_SKILLS}, {@link #SAVE_BELIEFS} and {@link #SAVE_MODEL}, one list each,
+     * that turn the stored {@code before} into {@code after}: the skills that changed, the beliefs
+     * that changed (a belief the model dropped is stored as 0), with {@code diagnosed} codes marked
+     * seen now, and the attempt count. With {@code changed} false they change nothing.
      */
-    public List<Query> save(DSLContext tx, StudentModel model, long courseId, long userId, StudentState before,
-            StudentState after, Set<Misconception> diagnosed) {
-        List<Query> queries = new ArrayList<>();
-        for (Skill skill : Skill.values()) {
+    static List<List<?>> saveBinds(StudentModel model, long courseId, long userId, StudentState before, StudentState after,
+            Set<Misconception> diagnosed, boolean changed) {
+        List<String> skills = new ArrayList<>();
+        List<Double> masteries = new ArrayList<>();
+        List<Double> known = new ArrayList<>();
+        List<Integer> opportunities = new ArrayList<>();
+        List<Integer> lastPractised = new ArrayList<>();
+        List<Integer> streaks = new ArrayList<>();
+        List<Integer> reviews = new ArrayList<>();
+        for (Skill skill : changed ? Skill.values() : new Skill[0]) {
             SkillState s = after.skill(skill);
             double mastery = model.masteryProbability(after, skill);
             // The logistic tracker's general ability moves every skill's blended probability.
             if (s.equals(before.skill(skill)) && Math.abs(mastery - model.masteryProbability(before, skill)) < 1e-9) {
                 continue;
             }
-            queries.add(tx.insertInto(SKILL_MASTERY)
-                    .set(SKILL_MASTERY.COURSE_ID, courseId)
-                    .set(SKILL_MASTERY.USER_ID, userId)
-                    .set(SKILL_MASTERY.SKILL, skill.name())
-                    .set(SKILL_MASTERY.P_MASTERY, mastery)
-                    .set(SKILL_MASTERY.P_KNOWN, s.known())
-                    .set(SKILL_MASTERY.EVIDENCE_COUNT, s.opportunities())
-                    .set(SKILL_MASTERY.LAST_PRACTISED, s.lastPractised())
-                    .set(SKILL_MASTERY.STREAK, s.streak())
-                    .set(SKILL_MASTERY.REVIEWS_PASSED, s.reviewsPassed())
-                    .onConflict(SKILL_MASTERY.COURSE_ID, SKILL_MASTERY.USER_ID, SKILL_MASTERY.SKILL)
-                    .doUpdate()
-                    .set(SKILL_MASTERY.P_MASTERY, excluded(SKILL_MASTERY.P_MASTERY))
-                    .set(SKILL_MASTERY.P_KNOWN, excluded(SKILL_MASTERY.P_KNOWN))
-                    .set(SKILL_MASTERY.EVIDENCE_COUNT, excluded(SKILL_MASTERY.EVIDENCE_COUNT))
-                    .set(SKILL_MASTERY.LAST_PRACTISED, excluded(SKILL_MASTERY.LAST_PRACTISED))
-                    .set(SKILL_MASTERY.STREAK, excluded(SKILL_MASTERY.STREAK))
-                    .set(SKILL_MASTERY.REVIEWS_PASSED, excluded(SKILL_MASTERY.REVIEWS_PASSED))
-                    .set(SKILL_MASTERY.UPDATED_AT, currentOffsetDateTime()));
+            skills.add(skill.name());
+            masteries.add(mastery);
+            known.add(s.known());
+            opportunities.add(s.opportunities());
+            lastPractised.add(s.lastPractised());
+            streaks.add(s.streak());
+            reviews.add(s.reviewsPassed());
         }
-        Set<Misconception> codes = EnumSet.noneOf(Misconception.class);
-        codes.addAll(before.beliefs().keySet());
-        codes.addAll(after.beliefs().keySet());
-        for (Misconception code : codes) {
+        List<String> codes = new ArrayList<>();
+        List<Double> beliefs = new ArrayList<>();
+        List<Boolean> seenNow = new ArrayList<>();
+        Set<Misconception> held = EnumSet.noneOf(Misconception.class);
+        if (changed) {
+            held.addAll(before.beliefs().keySet());
+            held.addAll(after.beliefs().keySet());
+        }
+        for (Misconception code : held) {
             double belief = after.belief(code);
             if (belief == before.belief(code) && !diagnosed.contains(code)) {
                 continue;
             }
-            boolean seenNow = diagnosed.contains(code);
-            queries.add(tx.insertInto(MISCONCEPTION_BELIEF)
-                    .set(MISCONCEPTION_BELIEF.COURSE_ID, courseId)
-                    .set(MISCONCEPTION_BELIEF.USER_ID, userId)
-                    .set(MISCONCEPTION_BELIEF.CODE, code.name())
-                    .set(MISCONCEPTION_BELIEF.BELIEF, belief)
-                    .set(MISCONCEPTION_BELIEF.EVIDENCE_COUNT, 1)
-                    .set(MISCONCEPTION_BELIEF.LAST_SEEN_AT, seenNow ? currentOffsetDateTime() : val(null, MISCONCEPTION_BELIEF.LAST_SEEN_AT))
-                    .onConflict(MISCONCEPTION_BELIEF.COURSE_ID, MISCONCEPTION_BELIEF.USER_ID, MISCONCEPTION_BELIEF.CODE)
-                    .doUpdate()
-                    .set(MISCONCEPTION_BELIEF.BELIEF, excluded(MISCONCEPTION_BELIEF.BELIEF))
-                    .set(MISCONCEPTION_BELIEF.EVIDENCE_COUNT, MISCONCEPTION_BELIEF.EVIDENCE_COUNT.plus(1))
-                    .set(MISCONCEPTION_BELIEF.LAST_SEEN_AT, seenNow ? currentOffsetDateTime() : MISCONCEPTION_BELIEF.LAST_SEEN_AT)
-                    .set(MISCONCEPTION_BELIEF.UPDATED_AT, currentOffsetDateTime()));
+            codes.add(code.name());
+            beliefs.add(belief);
+            seenNow.add(diagnosed.contains(code));
         }
-        queries.add(tx.update(LEARNER_MODEL)
-                .set(LEARNER_MODEL.ATTEMPTS, val(after.attempts()))
-                .set(LEARNER_MODEL.ABILITY, JSONB.valueOf(json(after.ability())))
-                .set(LEARNER_MODEL.UPDATED_AT, currentOffsetDateTime())
-                .where(LEARNER_MODEL.COURSE_ID.eq(courseId), LEARNER_MODEL.USER_ID.eq(userId)));
-        return queries;
+        return List.of(
+                List.of(courseId, userId, text(skills), float8(masteries), float8(known), int4(opportunities), int4(lastPractised),
+                        int4(streaks), int4(reviews)),
+                List.of(courseId, userId, text(codes), float8(beliefs), new Pipeline.SqlArray("bool", seenNow.toArray())),
+                List.of(after.attempts(), json(after.ability()), changed, courseId, userId));
     }
+
+    private static Pipeline.SqlArray text(List<String> values) {
+        return new Pipeline.SqlArray("text", values.toArray());
+    }
+
+    private static Pipeline.SqlArray float8(List<Double> values) {
+        return new Pipeline.SqlArray("float8", values.toArray());
+    }
+
+    private static Pipeline.SqlArray int4(List<Integer> values) {
+        return new Pipeline.SqlArray("int4", values.toArray());
+    }
+
+    private static Field<Object> column(String name) {
+        return DSL.field(DSL.name("u", name));
+    }
+
+    /** Upserts the changed skills, given as parallel arrays; binds (course, user, then the seven arrays). */
+    static final Rendered SAVE_SKILLS = Rendered.of(DSL.insertInto(SKILL_MASTERY, SKILL_MASTERY.COURSE_ID, SKILL_MASTERY.USER_ID,
+                    SKILL_MASTERY.SKILL, SKILL_MASTERY.P_MASTERY, SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.EVIDENCE_COUNT,
+                    SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED)
+            .select(DSL.select(DSL.val(0L), DSL.val(0L), column("skill").cast(SQLDataType.VARCHAR),
+                            column("p_mastery").cast(SQLDataType.DOUBLE), column("p_known").cast(SQLDataType.DOUBLE),
+                            column("evidence_count").cast(SQLDataType.INTEGER), column("last_practised").cast(SQLDataType.INTEGER),
+                            column("streak").cast(SQLDataType.INTEGER), column("reviews_passed").cast(SQLDataType.INTEGER))
+                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", DSL.val(new String[0]), DSL.val(new Double[0]),
+                                    DSL.val(new Double[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]),
+                                    DSL.val(new Integer[0]))
+                            .as("u", "skill", "p_mastery", "p_known", "evidence_count", "last_practised", "streak", "reviews_passed")))
+            .onConflict(SKILL_MASTERY.COURSE_ID, SKILL_MASTERY.USER_ID, SKILL_MASTERY.SKILL)
+            .doUpdate()
+            .set(SKILL_MASTERY.P_MASTERY, excluded(SKILL_MASTERY.P_MASTERY))
+            .set(SKILL_MASTERY.P_KNOWN, excluded(SKILL_MASTERY.P_KNOWN))
+            .set(SKILL_MASTERY.EVIDENCE_COUNT, excluded(SKILL_MASTERY.EVIDENCE_COUNT))
+            .set(SKILL_MASTERY.LAST_PRACTISED, excluded(SKILL_MASTERY.LAST_PRACTISED))
+            .set(SKILL_MASTERY.STREAK, excluded(SKILL_MASTERY.STREAK))
+            .set(SKILL_MASTERY.REVIEWS_PASSED, excluded(SKILL_MASTERY.REVIEWS_PASSED))
+            .set(SKILL_MASTERY.UPDATED_AT, currentOffsetDateTime()));
+
+    /**
+     * Upserts the changed beliefs (code, belief, seen now) given as parallel arrays; one more piece
+     * of evidence each, and the codes seen now get {@code last_seen_at}. Binds (course, user, then
+     * the three arrays).
+     */
+    static final Rendered SAVE_BELIEFS = Rendered.of(DSL.insertInto(MISCONCEPTION_BELIEF, MISCONCEPTION_BELIEF.COURSE_ID,
+                    MISCONCEPTION_BELIEF.USER_ID, MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
+                    MISCONCEPTION_BELIEF.EVIDENCE_COUNT, MISCONCEPTION_BELIEF.LAST_SEEN_AT)
+            .select(DSL.select(DSL.val(0L), DSL.val(0L), column("code").cast(SQLDataType.VARCHAR),
+                            column("belief").cast(SQLDataType.DOUBLE), DSL.inline(1),
+                            DSL.when(column("seen").cast(SQLDataType.BOOLEAN).isTrue(), currentOffsetDateTime())
+                                    .otherwise(DSL.inline((java.time.OffsetDateTime) null)))
+                    .from(DSL.table("unnest({0}, {1}, {2})", DSL.val(new String[0]), DSL.val(new Double[0]), DSL.val(new Boolean[0]))
+                            .as("u", "code", "belief", "seen")))
+            .onConflict(MISCONCEPTION_BELIEF.COURSE_ID, MISCONCEPTION_BELIEF.USER_ID, MISCONCEPTION_BELIEF.CODE)
+            .doUpdate()
+            .set(MISCONCEPTION_BELIEF.BELIEF, excluded(MISCONCEPTION_BELIEF.BELIEF))
+            .set(MISCONCEPTION_BELIEF.EVIDENCE_COUNT, MISCONCEPTION_BELIEF.EVIDENCE_COUNT.plus(inline(1)))
+            .set(MISCONCEPTION_BELIEF.LAST_SEEN_AT, coalesce(excluded(MISCONCEPTION_BELIEF.LAST_SEEN_AT), MISCONCEPTION_BELIEF.LAST_SEEN_AT))
+            .set(MISCONCEPTION_BELIEF.UPDATED_AT, currentOffsetDateTime()));
+
+    /** Stores the model's attempt count and the logistic tracker's evidence; binds (attempts, ability JSON, changed, course, user). */
+    static final Rendered SAVE_MODEL = Rendered.of(DSL.update(LEARNER_MODEL)
+            .set(LEARNER_MODEL.ATTEMPTS, 0)
+            .set(LEARNER_MODEL.ABILITY, JSONB.valueOf("{}"))
+            .set(LEARNER_MODEL.UPDATED_AT, currentOffsetDateTime())
+            .where(DSL.condition(DSL.val(false)), LEARNER_MODEL.COURSE_ID.eq(0L), LEARNER_MODEL.USER_ID.eq(0L)));
 }

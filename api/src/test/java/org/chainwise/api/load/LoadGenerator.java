@@ -53,14 +53,16 @@ public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long AFTER_RESTART_MILLIS = 45_000;
+    /** CHAINWISE_LOAD_PG_STATEMENTS=true: load pg_stat_statements and print where PostgreSQL spent its time (a diagnosis; it costs a little). */
+    private static final boolean STATEMENT_STATISTICS = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_PG_STATEMENTS"));
 
     private final int students;
     private final int seconds;
     private final int warmUpSeconds;
     private final int killAt;
     private final Path jar;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    /** Each learner thread's own kept-alive connection (the application's port is known once it is started). */
+    private final ThreadLocal<LoopbackHttp> connection = ThreadLocal.withInitial(() -> new LoopbackHttp("127.0.0.1", this.port, 30_000));
     private final Map<String, Item> itemsByStem = new HashMap<>();
     private final Set<UUID> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger learnerNumbers = new AtomicInteger();
@@ -71,7 +73,8 @@ public final class LoadGenerator {
     private final AtomicInteger duplicates = new AtomicInteger();
     private volatile boolean measuring;
     private volatile boolean stopping;
-    private volatile String base;
+    private volatile int port;
+    private volatile Path postgresData;
     private long setId;
 
     private LoadGenerator(int students, int seconds, int warmUpSeconds, int killAt, Path jar) {
@@ -98,7 +101,11 @@ public final class LoadGenerator {
 
     private int run() throws Exception {
         Path data = Files.createTempDirectory("chainwise-load-pg");
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+        if (STATEMENT_STATISTICS) {
+            server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        try (EmbeddedPostgres postgres = server
                 .setDataDirectory(data)
                 .setCleanDataDirectory(true)
                 // zonky turns synchronous commit off for throw-away test servers: on, as in production.
@@ -108,8 +115,8 @@ public final class LoadGenerator {
                 .start()) {
             String jdbc = postgres.getJdbcUrl("postgres", "postgres");
             report("PostgreSQL " + settings(postgres) + " in " + data);
-            int port = freePort();
-            base = "http://127.0.0.1:" + port;
+            port = freePort();
+            postgresData = data;
             App app = App.start(jar, jdbc, port);
             try {
                 app.awaitHealthy();
@@ -143,7 +150,7 @@ public final class LoadGenerator {
             app[0].kill();
             killedAt = System.nanoTime();
             report("killed the application (SIGKILL) with " + before + " submissions acknowledged");
-            app[0] = App.start(jar, postgres.getJdbcUrl("postgres", "postgres"), Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)));
+            app[0] = App.start(jar, postgres.getJdbcUrl("postgres", "postgres"), port);
             app[0].awaitHealthy();
             restartedAfter = (System.nanoTime() - killedAt) / 1_000_000;
             report("restarted it; healthy after " + restartedAfter + " ms");
@@ -180,7 +187,37 @@ public final class LoadGenerator {
             app[0].stop();
             return verify(postgres);
         }
+        if (STATEMENT_STATISTICS) {
+            printStatementStatistics(postgres, cycles);
+        }
         return 0;
+    }
+
+    /** The statements PostgreSQL spent its time on, per submit (with its next), from pg_stat_statements. */
+    private static void printStatementStatistics(EmbeddedPostgres postgres, long cycles) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet rows = s.executeQuery("SELECT calls, total_exec_time + total_plan_time, rows, left(regexp_replace(query,"
+                    + " '\\s+', ' ', 'g'), 160) FROM pg_stat_statements ORDER BY 2 DESC LIMIT 20")) {
+                while (rows.next()) {
+                    report(String.format(java.util.Locale.ROOT, "statement: %.2f calls, %.3f ms, %.1f rows per cycle: %s",
+                            rows.getLong(1) / (double) cycles, rows.getDouble(2) / cycles, rows.getLong(3) / (double) cycles,
+                            rows.getString(4)));
+                }
+            }
+            try (ResultSet rows = s.executeQuery("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")) {
+                rows.next();
+                report(String.format(java.util.Locale.ROOT, "WAL (whole run, per measured cycle): %.1f records, %.2f full pages, %.0f bytes",
+                        rows.getLong(1) / (double) cycles, rows.getLong(2) / (double) cycles, rows.getLong(3) / (double) cycles));
+            }
+            try (ResultSet rows = s.executeQuery("SELECT name, blks_hit + blks_read + blks_written FROM pg_stat_slru"
+                    + " WHERE name LIKE 'Multi%'")) {
+                while (rows.next()) {
+                    report(String.format(java.util.Locale.ROOT, "SLRU %s: %.2f block accesses per cycle", rows.getString(1),
+                            rows.getLong(2) / (double) cycles));
+                }
+            }
+        }
     }
 
     /** Every submission acknowledged with a 2xx is in the database, once. */
@@ -240,6 +277,14 @@ public final class LoadGenerator {
                 insert.executeBatch();
             }
         }
+        // CHAINWISE_LOAD_EXPERIMENT_SQL: SQL run on the load database before the learners start, to measure a
+        // schema or setting change (say, an index or constraint dropped) against the same load before writing its migration.
+        String experiment = System.getenv("CHAINWISE_LOAD_EXPERIMENT_SQL");
+        if (experiment != null) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute(experiment);
+            }
+        }
         // The same pool the server serves from (16 variants a family, seeds from 0): same bank, same items.
         VariantPool pool = new VariantPool(bank, 16);
         for (String family : families) {
@@ -296,10 +341,9 @@ public final class LoadGenerator {
                 failureReasons.computeIfAbsent(e.getClass().getSimpleName() + ": " + reason.substring(0, Math.min(80, reason.length())),
                         key -> new AtomicInteger()).incrementAndGet();
                 sleep(50);
-            } catch (InterruptedException e) {
-                return;
             }
         }
+        connection.get().close();
     }
 
     private Map<String, String> answer(JsonNode view) {
@@ -316,20 +360,13 @@ public final class LoadGenerator {
         return answers;
     }
 
-    private JsonNode post(String token, String path, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 409) {
+    private JsonNode post(String token, String path, Object body) throws IOException {
+        LoopbackHttp.Response response = connection.get().post(path, token, JSON.writeValueAsString(body));
+        if (response.status() == 409) {
             throw new RejectedException();
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException(path + " answered " + response.statusCode() + ": " + response.body());
+        if (response.status() / 100 != 2) {
+            throw new IOException(path + " answered " + response.status() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }
@@ -471,11 +508,20 @@ public final class LoadGenerator {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    /** CPU time of the PostgreSQL processes this generator started (the postmaster and its backends). */
-    private static long postgresCpuNanos() {
-        return ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .mapToLong(LoadGenerator::cpuNanos).sum();
+    /**
+     * CPU time of the PostgreSQL server this generator started: its postmaster (named in
+     * postmaster.pid: pg_ctl detaches it, so it is no descendant of this process) and the backends
+     * and workers it forked. A backend that has exited takes its time with it, but the application's
+     * pooled connections live through the run.
+     */
+    private long postgresCpuNanos() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).getFirst().strip());
+            return ProcessHandle.of(pid).map(postmaster -> cpuNanos(postmaster)
+                    + postmaster.descendants().mapToLong(LoadGenerator::cpuNanos).sum()).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static double[] loadAverage() {

@@ -1,0 +1,167 @@
+package org.chainwise.api.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+
+/**
+ * Statements {@linkplain Rendered rendered once} and sent to PostgreSQL together, in one round trip:
+ * the driver sends each statement's parse/bind/execute messages and one sync, and the server runs
+ * them in order. Each statement still takes its own snapshot (read committed), so reads placed after
+ * a statement that takes a row lock see everything committed before the lock was granted. A request
+ * that would wait for the network once per statement waits once, and the statements run on JDBC
+ * directly: building, binding and reading through jOOQ on every request was most of a practice
+ * request's CPU. The SQL text never changes, so the driver keeps each statement prepared on the
+ * server. If one statement fails the rest do not run and the transaction fails.
+ *
+ * <p>The binds of all statements are given in order, as the placeholders appear; arrays are given as
+ * {@link SqlArray}. The results are read in order with {@link Results}.
+ */
+final class Pipeline {
+
+    /** Reads one row. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Reads the results of a pipeline, statement by statement. */
+    @FunctionalInterface
+    interface ResultsReader<T> {
+        T read(Results results) throws SQLException;
+    }
+
+    /** An array bind: its PostgreSQL element type (such as {@code text} or {@code float8}) and elements. */
+    record SqlArray(String elementType, Object[] elements) {
+    }
+
+    /**
+     * A bind that may be null, with its SQL type ({@link java.sql.Types}): a null without a type
+     * would make the driver describe the statement anew, and PostgreSQL plan it anew, each time a
+     * value and a null alternate.
+     */
+    record Nullable(Object value, int sqlType) {
+    }
+
+    private final String sql;
+    private final int[] placeholders;
+
+    private Pipeline(String sql, int[] placeholders) {
+        this.sql = sql;
+        this.placeholders = placeholders;
+    }
+
+    static Pipeline of(Rendered... statements) {
+        return new Pipeline(Arrays.stream(statements).map(Rendered::sql).collect(Collectors.joining(";\n")),
+                Arrays.stream(statements).mapToInt(statement -> (int) statement.sql().chars().filter(c -> c == '?').count()).toArray());
+    }
+
+    /**
+     * Runs the statements on the transaction's connection, each with its own binds in order, and
+     * reads their results.
+     */
+    <T> T run(DSLContext tx, ResultsReader<T> reader, List<?>... binds) {
+        if (binds.length != placeholders.length) {
+            throw new IllegalArgumentException("a pipeline of " + placeholders.length + " statements given binds for " + binds.length);
+        }
+        for (int i = 0; i < binds.length; i++) {
+            if (binds[i].size() != placeholders[i]) {
+                throw new IllegalArgumentException("statement " + (i + 1) + " of a pipeline takes " + placeholders[i]
+                        + " binds, given " + binds[i].size());
+            }
+        }
+        return tx.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (List<?> values : binds) {
+                    for (Object value : values) {
+                        bind(connection, statement, index++, value);
+                    }
+                }
+                statement.execute();
+                return reader.read(new Results(statement));
+            }
+        });
+    }
+
+    /** Runs statements without rows (or whose rows are not needed). */
+    void run(DSLContext tx, List<?>... binds) {
+        run(tx, results -> {
+            for (int i = 0; i < placeholders.length; i++) {
+                results.skip();
+            }
+            return null;
+        }, binds);
+    }
+
+    private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof SqlArray array) {
+            Array sqlArray = connection.createArrayOf(array.elementType(), array.elements());
+            statement.setArray(index, sqlArray);
+        } else if (value instanceof Nullable nullable) {
+            if (nullable.value() == null) {
+                statement.setNull(index, nullable.sqlType());
+            } else {
+                statement.setObject(index, nullable.value(), nullable.sqlType());
+            }
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** The statements' results in order: each call moves to the next statement's. */
+    static final class Results {
+
+        private final PreparedStatement statement;
+        private boolean atFirst = true;
+
+        private Results(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        /** The next statement's rows. */
+        <T> List<T> rows(RowReader<T> reader) throws SQLException {
+            advance();
+            List<T> rows = new ArrayList<>();
+            try (ResultSet rs = statement.getResultSet()) {
+                if (rs == null) {
+                    throw new IllegalStateException("a pipeline statement read as rows returned none: " + statement);
+                }
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+            }
+            return rows;
+        }
+
+        /** The next statement's only row, if it returned one. */
+        <T> Optional<T> row(RowReader<T> reader) throws SQLException {
+            List<T> rows = rows(reader);
+            if (rows.size() > 1) {
+                throw new IllegalStateException("a pipeline statement read as one row returned " + rows.size());
+            }
+            return rows.stream().findFirst();
+        }
+
+        /** Passes over the next statement's result. */
+        void skip() throws SQLException {
+            advance();
+        }
+
+        private void advance() throws SQLException {
+            if (atFirst) {
+                atFirst = false;
+            } else {
+                statement.getMoreResults();
+            }
+        }
+    }
+}
