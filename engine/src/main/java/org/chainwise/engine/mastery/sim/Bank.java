@@ -39,7 +39,7 @@ public final class Bank {
     /**
      * Distinct verified variants per combination of skills in the question bank's {@code ItemBank.standard()}
      * at its default parameters, counted on 2026-12-01 with its {@code VariantPool} (each of its 30 families
-     * drawn from seed 0 on until 60 draws in a row repeated a variant, or 400 distinct variants; 18 families
+     * drawn from seed 0 on until 60 draws in a row repeated a variant, or 400 distinct variants; 17 families
      * reached 400, so these are lower bounds) and {@code ItemCandidate.of} for the skills: 9,739 variants,
      * 9,170 of them exercising two to four skills. A chain item needs the outer derivative, evaluating it
      * at the inner function and the inner factor (and, nested, several layers); graph paths and Jacobians
