@@ -13,7 +13,9 @@ import java.util.Map;
  * the posterior mode and curvature of the random effects; then the fixed effects by penalised Newton
  * steps given the modes, and the prior variances from the modes and posterior variances). The
  * retention of the practice counts is chosen from {@link #RETENTIONS} by the Laplace approximation of the
- * marginal likelihood. An attempt on an item with several skills counts once for each of its skills.
+ * marginal likelihood. An attempt on an item with several skills is right when every skill is: its
+ * probability is the product of the skills' (as {@link LogisticTracker} predicts), and the fit uses that
+ * likelihood with its expected information (Fisher scoring).
  * Family offsets are shrunk towards 0 (the authored difficulty's prediction) by a ridge penalty.
  */
 public final class LogisticFitter {
@@ -27,6 +29,7 @@ public final class LogisticFitter {
     private static final double FAMILY_RIDGE = 10;
     private static final double MIN_VARIANCE = 0.01;
     private static final double MAX_VARIANCE = 4;
+    private static final double MAX_STEP = 0.5;
 
     private final int iterations;
 
@@ -60,9 +63,16 @@ public final class LogisticFitter {
         return best;
     }
 
-    /** One student's answers as rows: per attempt and skill, the skill, family, difficulty term, counts and outcome. */
+    /**
+     * One student's answers as rows: per attempt and skill, the skill, family, difficulty term and counts;
+     * attempt {@code a} owns rows {@code start[a]} to {@code start[a + 1]} and has the outcome {@code correct[a]}.
+     */
     private record Rows(int[] skill, int[] family, double[] difficulty, double[] successes, double[] failures,
-            boolean[] correct) {
+            int[] start, boolean[] correct) {
+
+        int attempts() {
+            return correct.length;
+        }
     }
 
     private static List<Rows> rows(List<List<Attempt>> students, Map<String, Integer> families, double retention) {
@@ -72,19 +82,22 @@ public final class LogisticFitter {
             for (Attempt attempt : attempts) {
                 n += attempt.item().skills().size();
             }
-            Rows rows = new Rows(new int[n], new int[n], new double[n], new double[n], new double[n], new boolean[n]);
+            Rows rows = new Rows(new int[n], new int[n], new double[n], new double[n], new double[n],
+                    new int[attempts.size() + 1], new boolean[attempts.size()]);
             double[] s = new double[SKILLS];
             double[] f = new double[SKILLS];
             int r = 0;
+            int a = 0;
             for (Attempt attempt : attempts) {
+                rows.start[a] = r;
+                rows.correct[a++] = attempt.correct();
                 for (Skill skill : attempt.item().skills()) {
                     int k = skill.ordinal();
                     rows.skill[r] = k;
                     rows.family[r] = families.get(attempt.item().family());
                     rows.difficulty[r] = attempt.item().difficulty() - 0.5;
                     rows.successes[r] = s[k];
-                    rows.failures[r] = f[k];
-                    rows.correct[r++] = attempt.correct();
+                    rows.failures[r++] = f[k];
                 }
                 for (Skill skill : attempt.item().skills()) {
                     if (attempt.correct()) {
@@ -98,6 +111,7 @@ public final class LogisticFitter {
                     f[k] *= retention;
                 }
             }
+            rows.start[a] = r;
             all.add(rows);
         }
         return all;
@@ -195,6 +209,7 @@ public final class LogisticFitter {
      */
     private static double mode(Rows rows, Fixed fixed, double[] prior, double[] z, double[] variance, int steps) {
         double[] h = new double[D];
+        double[] v = new double[D];
         double[] hessian = new double[D * D];
         double logLikelihood = 0;
         for (int step = 0; step < steps; step++) {
@@ -205,26 +220,34 @@ public final class LogisticFitter {
                 hessian[i * D + i] = prior[i];
             }
             logLikelihood = 0;
-            for (int r = 0; r < rows.skill.length; r++) {
-                double practice = fixed.practice(rows, r);
-                LogisticTracker.direction(h, rows.skill[r], practice);
-                double eta = fixed.fixedPart(rows, r) + practice + z[0] + z[1 + rows.skill[r]] + practice * z[PACE];
-                double p = LogisticTracker.sigmoid(eta);
-                logLikelihood += rows.correct[r] ? Math.log(Math.max(p, 1e-300)) : Math.log(Math.max(1 - p, 1e-300));
-                double residual = (rows.correct[r] ? 1 : 0) - p;
-                double w = p * (1 - p);
+            for (int a = 0; a < rows.attempts(); a++) {
+                // The attempt is right when every skill is: P = product of p_k. v is the gradient of log P.
+                java.util.Arrays.fill(v, 0);
+                double all = 1;
+                for (int r = rows.start[a]; r < rows.start[a + 1]; r++) {
+                    double practice = fixed.practice(rows, r);
+                    LogisticTracker.direction(h, rows.skill[r], practice);
+                    double eta = fixed.fixedPart(rows, r) + practice + z[0] + z[1 + rows.skill[r]] + practice * z[PACE];
+                    double p = LogisticTracker.sigmoid(eta);
+                    all *= p;
+                    for (int i = 0; i < D; i++) {
+                        v[i] += (1 - p) * h[i];
+                    }
+                }
+                Bernoulli outcome = Bernoulli.of(all, rows.correct[a]);
+                logLikelihood += outcome.logLikelihood();
                 for (int i = 0; i < D; i++) {
-                    if (h[i] == 0) {
+                    if (v[i] == 0) {
                         continue;
                     }
-                    gradient[i] += residual * h[i];
+                    gradient[i] += outcome.score() * v[i];
                     for (int j = 0; j < D; j++) {
-                        hessian[i * D + j] += w * h[i] * h[j];
+                        hessian[i * D + j] += outcome.information() * v[i] * v[j];
                     }
                 }
             }
             double[] covariance = Cholesky.inverse(hessian, D);
-            double[] delta = Cholesky.multiply(covariance, gradient, D);
+            double[] delta = bounded(Cholesky.multiply(covariance, gradient, D));
             for (int i = 0; i < D; i++) {
                 z[i] += delta[i];
                 variance[i] = covariance[i * D + i];
@@ -240,8 +263,9 @@ public final class LogisticFitter {
     /** Two penalised Newton steps on the fixed effects, with the random effects at their modes. */
     private static void newtonStep(List<Rows> students, Fixed fixed, double[][] modes) {
         int p = fixed.theta.length;
-        int[] index = new int[5];
-        double[] x = new double[5];
+        // Per attempt, the gradient of log P in the fixed effects: five coefficients per skill row.
+        int[] index = new int[5 * SKILLS];
+        double[] x = new double[5 * SKILLS];
         for (int step = 0; step < 2; step++) {
             double[] gradient = new double[p];
             double[] hessian = new double[p * p];
@@ -255,36 +279,59 @@ public final class LogisticFitter {
                 Rows rows = students.get(s);
                 double[] z = modes[s];
                 double scale = 1 + z[PACE];
-                for (int r = 0; r < rows.skill.length; r++) {
-                    int k = rows.skill[r];
-                    double practice = fixed.practice(rows, r);
-                    double eta = fixed.fixedPart(rows, r) + scale * practice + z[0] + z[1 + k];
-                    double prob = LogisticTracker.sigmoid(eta);
-                    double residual = (rows.correct[r] ? 1 : 0) - prob;
-                    double w = prob * (1 - prob);
-                    index[0] = k;
-                    x[0] = 1;
-                    index[1] = SKILLS;
-                    x[1] = rows.difficulty[r];
-                    index[2] = SKILLS + 1 + rows.family[r];
-                    x[2] = 1;
-                    index[3] = SKILLS + 1 + fixed.families;
-                    x[3] = scale * rows.successes[r];
-                    index[4] = SKILLS + 2 + fixed.families;
-                    x[4] = scale * rows.failures[r];
-                    for (int a = 0; a < 5; a++) {
-                        gradient[index[a]] += residual * x[a];
-                        for (int b = 0; b < 5; b++) {
-                            hessian[index[a] * p + index[b]] += w * x[a] * x[b];
+                for (int a = 0; a < rows.attempts(); a++) {
+                    double all = 1;
+                    int n = 0;
+                    for (int r = rows.start[a]; r < rows.start[a + 1]; r++) {
+                        int k = rows.skill[r];
+                        double practice = fixed.practice(rows, r);
+                        double eta = fixed.fixedPart(rows, r) + scale * practice + z[0] + z[1 + k];
+                        double prob = LogisticTracker.sigmoid(eta);
+                        all *= prob;
+                        double weight = 1 - prob;
+                        index[n] = k;
+                        x[n++] = weight;
+                        index[n] = SKILLS;
+                        x[n++] = weight * rows.difficulty[r];
+                        index[n] = SKILLS + 1 + rows.family[r];
+                        x[n++] = weight;
+                        index[n] = SKILLS + 1 + fixed.families;
+                        x[n++] = weight * scale * rows.successes[r];
+                        index[n] = SKILLS + 2 + fixed.families;
+                        x[n++] = weight * scale * rows.failures[r];
+                    }
+                    Bernoulli outcome = Bernoulli.of(all, rows.correct[a]);
+                    for (int i = 0; i < n; i++) {
+                        gradient[index[i]] += outcome.score() * x[i];
+                        for (int j = 0; j < n; j++) {
+                            hessian[index[i] * p + index[j]] += outcome.information() * x[i] * x[j];
                         }
                     }
                 }
             }
-            double[] delta = Cholesky.multiply(Cholesky.inverse(hessian, p), gradient, p);
+            double[] delta = bounded(Cholesky.multiply(Cholesky.inverse(hessian, p), gradient, p));
             for (int j = 0; j < p; j++) {
                 fixed.theta[j] += delta[j];
             }
         }
+    }
+
+    /**
+     * The Newton step scaled down so that no coordinate moves by more than {@link #MAX_STEP}: where several
+     * skills share an answer the log-likelihood is not concave, and a full step from far away can overshoot
+     * (the pace multiplies the gains, so one overshoot feeds the next).
+     */
+    private static double[] bounded(double[] delta) {
+        double largest = 0;
+        for (double d : delta) {
+            largest = Math.max(largest, Math.abs(d));
+        }
+        if (largest > MAX_STEP) {
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] *= MAX_STEP / largest;
+            }
+        }
+        return delta;
     }
 
     private static double clamp(double variance) {

@@ -156,26 +156,28 @@ final class LogisticTracker {
         for (double value : p) {
             all *= value;
         }
+        // One Newton (Fisher scoring) step of the exact likelihood of a right answer, P = product of p_k:
+        // in the direction v = sum of (1 - p_k) h_k, the gradient of log P.
+        double[] v = new double[D];
         double[] h = new double[D];
         for (int t = 0; t < n; t++) {
-            double others = all / p[t];
-            double own = p[t];
-            // Derivative of the log-likelihood in this skill's log-odds, and its Fisher information.
-            double gradient = correct ? 1 - own : -others * own * (1 - own) / Math.max(1 - others * own, 1e-12);
-            double fisher = others * own * (1 - own) * (1 - own) / Math.max(1 - others * own, 1e-12);
             direction(h, index[t], practice[t]);
-            double projected = 0;
             for (int i = 0; i < D; i++) {
-                projected += h[i] * latent[i];
+                v[i] += (1 - p[t]) * h[i];
             }
-            for (int i = 0; i < D; i++) {
-                if (h[i] == 0) {
-                    continue;
-                }
-                information[i] += h[i] * (gradient + fisher * projected);
-                for (int j = 0; j < D; j++) {
-                    precision[i * D + j] += fisher * h[i] * h[j];
-                }
+        }
+        Bernoulli outcome = Bernoulli.of(all, correct);
+        double projected = 0;
+        for (int i = 0; i < D; i++) {
+            projected += v[i] * latent[i];
+        }
+        for (int i = 0; i < D; i++) {
+            if (v[i] == 0) {
+                continue;
+            }
+            information[i] += v[i] * (outcome.score() + outcome.information() * projected);
+            for (int j = 0; j < D; j++) {
+                precision[i * D + j] += outcome.information() * v[i] * v[j];
             }
         }
         for (int k : index) {

@@ -121,6 +121,34 @@ class AdaptivePolicyTest {
     }
 
     @Test
+    void whereWrongAnswersTeachMoreTheHarderItemWinsAndWithEqualGainsTheTargetDecides() {
+        Candidate easy = new Candidate("easy", "e", Set.of(Skill.DECOMPOSE), Set.of(), 0.0);
+        Candidate medium = new Candidate("medium", "m", Set.of(Skill.DECOMPOSE), Set.of(), 0.5);
+        Candidate hard = new Candidate("hard", "h", Set.of(Skill.DECOMPOSE), Set.of(), 1.0);
+        List<Candidate> practiceSet = List.of(easy, medium, hard);
+
+        // Logistic tracker only. Predicted success for a new student: easy 0.63, medium 0.41, hard 0.22.
+        Candidate equalGains = first(logisticOnly(0.2, 0.2), practiceSet);
+        Candidate surprise = first(logisticOnly(0.05, 0.35), practiceSet);
+
+        // Equal gains: every item teaches as much, so the one nearest 0.7 is served.
+        assertThat(equalGains).isEqualTo(easy);
+        // A wrong answer moves the log-odds seven times as far as a right one (as the fit finds on Elo learners):
+        // the hard item's expected learning, 0.28 against 0.16, outweighs its distance from 0.7.
+        assertThat(surprise).isEqualTo(hard);
+    }
+
+    private static StudentModel logisticOnly(double successGain, double failureGain) {
+        LogisticParameters logistic = new LogisticParameters(java.util.Map.of(), -2.0, java.util.Map.of(), successGain,
+                failureGain, 1.0, 0.5, 0.2, 0.1);
+        return new StudentModel(ModelParameters.DEFAULT.withLogistic(logistic, 0.0));
+    }
+
+    private static Candidate first(StudentModel model, List<Candidate> practiceSet) {
+        return ((Selection.Serve) new AdaptivePolicy(model, 7).next(model.start(), practiceSet)).item();
+    }
+
+    @Test
     void theChoiceIsDeterministicGivenTheSeed() {
         // Identical items: only the seeded tie-break decides.
         List<Candidate> twins = new ArrayList<>();

@@ -38,6 +38,29 @@ class BaselinePoliciesTest {
     }
 
     @Test
+    void anItemOfSeveralSkillsCountsOnTheSheetForEachOfThem() {
+        List<Candidate> practiceSet = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            practiceSet.add(Items.item("d" + i, Skill.DECOMPOSE));
+            practiceSet.add(new Candidate("do" + i, "decompose+outer/plain", java.util.Set.of(Skill.DECOMPOSE,
+                    Skill.OUTER_DERIVATIVE), java.util.Set.of(), 0.5));
+        }
+
+        // Three of decomposition alone, then three that also need the outer derivative; in the review round
+        // decomposition has had six already, so only the outer derivative gets one more.
+        assertThat(run(new FixedPolicy(3), practiceSet, true)).containsExactly("d0", "d1", "d2", "do0", "do1", "do2");
+        assertThat(run(new FixedPolicy(3, 1), practiceSet, true)).containsExactly("d0", "d1", "d2", "do0", "do1", "do2",
+                "do3");
+        StudentState afterThree = model.start();
+        for (Candidate item : practiceSet.subList(0, 3)) {
+            afterThree = model.update(afterThree, Attempt.right(item));
+        }
+        // d0, do0, d1: decomposition was exercised three times, the outer derivative once.
+        assertThat(new FixedPolicy(3).declaresMastered(afterThree, Skill.DECOMPOSE)).isTrue();
+        assertThat(new FixedPolicy(3).declaresMastered(afterThree, Skill.OUTER_DERIVATIVE)).isFalse();
+    }
+
+    @Test
     void streakThreeMovesOnAfterThreeRightInARow() {
         StreakPolicy streak = new StreakPolicy(3);
 

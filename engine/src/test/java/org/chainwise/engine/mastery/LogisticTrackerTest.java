@@ -56,4 +56,27 @@ class LogisticTrackerTest {
         assertThat(once.successes().get(Skill.DECOMPOSE.ordinal())).isCloseTo(0.9, within(1e-12));
         assertThat(later.successes().get(Skill.DECOMPOSE.ordinal())).isCloseTo(0.81, within(1e-12));
     }
+
+    @Test
+    void anItemOfTwoSkillsMovesBothAndAWrongAnswerIsBlamedOnTheWeakerSkill() {
+        Ability strong = answer(Ability.NONE, Skill.DECOMPOSE, true, 12);
+        Candidate both = new Candidate("both", "both/plain", java.util.Set.of(Skill.DECOMPOSE, Skill.OUTER_DERIVATIVE),
+                java.util.Set.of(), 0.5);
+        int decompose = Skill.DECOMPOSE.ordinal();
+        int outer = Skill.OUTER_DERIVATIVE.ordinal();
+        LogisticTracker.Skills before = tracker.skills(strong);
+
+        LogisticTracker.Skills right = tracker.skills(tracker.update(strong, both, true));
+        LogisticTracker.Skills wrong = tracker.skills(tracker.update(strong, both, false));
+
+        assertThat(right.mean()[decompose]).isGreaterThan(before.mean()[decompose]);
+        assertThat(right.mean()[outer]).isGreaterThan(before.mean()[outer]);
+        double blamedOnDecompose = before.mean()[decompose] - wrong.mean()[decompose];
+        double blamedOnOuter = before.mean()[outer] - wrong.mean()[outer];
+        assertThat(blamedOnOuter).isGreaterThan(2 * blamedOnDecompose);
+        // A right answer to both is less likely than to either alone: the product of the skills' probabilities.
+        assertThat(tracker.predict(before, both)).isCloseTo(
+                tracker.predict(before, item("d", Skill.DECOMPOSE)) * tracker.predict(before, item("o", Skill.OUTER_DERIVATIVE)),
+                within(1e-12));
+    }
 }

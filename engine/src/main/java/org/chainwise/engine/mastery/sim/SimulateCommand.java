@@ -24,7 +24,8 @@ public final class SimulateCommand implements Command {
             Map.entry("budget", "1000"),
             Map.entry("fixed-per-skill", "10"),
             Map.entry("fixed-review", "0"),
-            Map.entry("variants", "bank"));
+            Map.entry("variants", "bank"),
+            Map.entry("skills", "one"));
 
     @Override
     public int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err) {
@@ -35,7 +36,8 @@ public final class SimulateCommand implements Command {
                     options.integer("students"), options.number("seed"), options.integer("calibration"),
                     options.integer("calibration-per-skill"),
                     options.integer("budget"), options.integer("fixed-per-skill"), options.integer("fixed-review"),
-                    options.text("variants").equals("bank") ? Simulation.QUESTION_BANK_SIZE : options.integer("variants"));
+                    options.text("variants").equals("bank") ? Simulation.QUESTION_BANK_SIZE : options.integer("variants"),
+                    combined(options.text("skills")));
         } catch (IllegalArgumentException e) {
             err.println("simulate: " + e.getMessage());
             return 2;
@@ -54,6 +56,7 @@ public final class SimulateCommand implements Command {
         json.put("auc", report.auc());
         json.put("oracleAuc", report.oracleAuc());
         json.put("responses", report.responses());
+        json.put("skills", simulation.combinedSkills() ? "combined" : "one");
         json.put("calibrationStudents", simulation.calibrationStudents());
         json.put("calibrationPerSkill", simulation.calibrationPerSkill());
         json.put("calibrationIterations", report.calibrationIterations());
@@ -66,10 +69,20 @@ public final class SimulateCommand implements Command {
         return 0;
     }
 
+    private static boolean combined(String skills) {
+        return switch (skills) {
+            case "one" -> false;
+            case "combined" -> true;
+            default -> throw new IllegalArgumentException("--skills is 'one' (every item one skill) or 'combined'"
+                    + " (the question bank's combinations of skills), got '" + skills + "'");
+        };
+    }
+
     @Override
     public String summary() {
         return "simulate students under a policy: --students N --model bkt|pfa|elo --policy adaptive|fixed|streak3 --seed S"
-                + " [--fixed-per-skill N --fixed-review R --budget B --variants V|bank --calibration C]"
-                + " (--variants bank, the default: per skill as many variants as the question bank has)";
+                + " [--fixed-per-skill N --fixed-review R --budget B --variants V|bank --skills one|combined --calibration C]"
+                + " (--variants bank, the default: per skill as many variants as the question bank has;"
+                + " --skills combined: items exercise the question bank's combinations of skills)";
     }
 }

@@ -35,10 +35,12 @@ import org.chainwise.engine.mastery.StudentState;
  * declares mastery, the practice set has nothing left to serve, or {@code budget} items. The fixed
  * baseline is {@code fixedPerSkill} items per skill and {@code fixedReview} rounds of mixed review.
  * Every student has its own random stream derived from the seed, so the policies meet the very same
- * students and the run is reproducible.
+ * students and the run is reproducible. The bank gives every item one skill, or with {@code combinedSkills}
+ * the question bank's combinations of skills ({@link Bank#combined}).
  */
 public record Simulation(Population population, String policy, int students, long seed, int calibrationStudents,
-        int calibrationPerSkill, int budget, int fixedPerSkill, int fixedReview, int variantsPerFamily) {
+        int calibrationPerSkill, int budget, int fixedPerSkill, int fixedReview, int variantsPerFamily,
+        boolean combinedSkills) {
 
     /** {@code variantsPerFamily} for {@link Bank#standard()}: per skill as many variants as the question bank has. */
     public static final int QUESTION_BANK_SIZE = 0;
@@ -66,7 +68,7 @@ public record Simulation(Population population, String policy, int students, lon
 
     /** Runs the simulation. */
     public Report run() {
-        List<Candidate> bank = variantsPerFamily == QUESTION_BANK_SIZE ? Bank.standard() : Bank.of(variantsPerFamily);
+        List<Candidate> bank = bank();
         Calibration.Result fit = calibrate(bank);
         StudentModel model = new StudentModel(fit.parameters());
         Policy chosen = switch (policy) {
@@ -125,6 +127,14 @@ public record Simulation(Population population, String policy, int students, lon
                 logisticSummary(fit.parameters()));
     }
 
+    /** The practice set of this run. */
+    List<Candidate> bank() {
+        if (combinedSkills) {
+            return variantsPerFamily == QUESTION_BANK_SIZE ? Bank.combined() : Bank.combinedOf(variantsPerFamily);
+        }
+        return variantsPerFamily == QUESTION_BANK_SIZE ? Bank.standard() : Bank.of(variantsPerFamily);
+    }
+
     /** Fits the model to a calibration cohort's log of the fixed sheet; the defaults when there is no cohort. */
     Calibration.Result calibrate(List<Candidate> bank) {
         if (calibrationStudents == 0) {
@@ -167,7 +177,7 @@ public record Simulation(Population population, String policy, int students, lon
     }
 
     /** Mean absolute errors of the fitted parameters against the generating knowledge-tracing population's. */
-    private static Map<String, Double> recoveryError(ModelParameters fitted) {
+    private Map<String, Double> recoveryError(ModelParameters fitted) {
         double prior = 0;
         double learn = 0;
         for (Skill skill : Skill.values()) {
@@ -180,7 +190,7 @@ public record Simulation(Population population, String policy, int students, lon
         double guess = 0;
         double slip = 0;
         int families = 0;
-        for (Candidate item : Bank.of(2)) {
+        for (Candidate item : combinedSkills ? Bank.combinedOf(2) : Bank.of(2)) {
             GuessSlip rates = fitted.families().get(item.family());
             if (rates != null && item.variantKey().endsWith("#0")) {
                 GuessSlip truth = BktStudent.emission(item.difficulty());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SimulationTest {
 
     private static Simulation.Report run(Population population, String policy, int fixedPerSkill) {
-        return new Simulation(population, policy, 60, 5, 100, 20, 300, fixedPerSkill, 0, 30).run();
+        return new Simulation(population, policy, 60, 5, 100, 20, 300, fixedPerSkill, 0, 30, false).run();
     }
 
     @Test
@@ -45,7 +45,7 @@ class SimulationTest {
     void everyPopulationAndPolicyRunsAndTheSameSeedGivesTheSameReport() {
         for (Population population : Population.values()) {
             for (String policy : Simulation.POLICIES) {
-                Simulation simulation = new Simulation(population, policy, 4, 3, 10, 10, 150, 10, 2, 30);
+                Simulation simulation = new Simulation(population, policy, 4, 3, 10, 10, 150, 10, 2, 30, false);
                 Simulation.Report report = simulation.run();
                 assertThat(report.responses()).isPositive();
                 assertThat(report.auc()).isBetween(0.0, 1.0);
@@ -71,7 +71,7 @@ class SimulationTest {
         assertThat(command.run(List.of("--bogus", "1"), new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out), new PrintStream(err))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--bogus'");
-        assertThatThrownBy(() -> new Simulation(Population.BKT, "random", 1, 1, 0, 1, 1, 1, 0, 1))
+        assertThatThrownBy(() -> new Simulation(Population.BKT, "random", 1, 1, 0, 1, 1, 1, 0, 1, false))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
