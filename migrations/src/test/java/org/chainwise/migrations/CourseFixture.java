@@ -5,6 +5,7 @@ import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
 import static org.chainwise.migrations.jooq.Tables.COURSE;
 import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
+import static org.chainwise.migrations.jooq.Tables.LEARNER_MODEL;
 import static org.chainwise.migrations.jooq.Tables.LTI_DEPLOYMENT;
 import static org.chainwise.migrations.jooq.Tables.LTI_PLATFORM;
 
@@ -52,8 +53,10 @@ public final class CourseFixture {
                 .returning(APP_USER.ID).fetchOne(APP_USER.ID);
     }
 
-    /** An item of family {@code chain.power} served to the student. */
+    /** An item of family {@code chain.power} served to the student (whose model row it refers to is made on first use). */
     public long item(long userId) {
+        dsl.insertInto(LEARNER_MODEL).set(LEARNER_MODEL.COURSE_ID, courseId).set(LEARNER_MODEL.USER_ID, userId)
+                .onConflictDoNothing().execute();
         return dsl.insertInto(ITEM_SERVED)
                 .set(ITEM_SERVED.COURSE_ID, courseId)
                 .set(ITEM_SERVED.USER_ID, userId)

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT;
 import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
 import static org.chainwise.migrations.jooq.Tables.COURSE;
+import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
+import static org.chainwise.migrations.jooq.Tables.PRACTICE_ENROLLMENT;
+import static org.chainwise.migrations.jooq.Tables.PRACTICE_SET;
 
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -79,6 +83,35 @@ class SchemaMigrationTest {
 
         assertThat(dsl.fetchCount(ATTEMPT, ATTEMPT.ID.eq(attemptId))).isZero();
         assertThat(dsl.fetchCount(ATTEMPT_MISCONCEPTION, ATTEMPT_MISCONCEPTION.ATTEMPT_ID.eq(attemptId))).isZero();
+    }
+
+    @Test
+    void anItemServedToALearnerWithoutAModelRowInTheCourseIsRejected() {
+        long stranger = course.student("student-3");
+
+        assertThatThrownBy(() -> dsl.insertInto(ITEM_SERVED)
+                        .set(ITEM_SERVED.COURSE_ID, course.courseId()).set(ITEM_SERVED.USER_ID, stranger)
+                        .set(ITEM_SERVED.FAMILY, "chain.power").set(ITEM_SERVED.PARAMETERS, JSONB.valueOf("{}"))
+                        .set(ITEM_SERVED.SEED, 1L).set(ITEM_SERVED.VARIANT_KEY, "sin(x^2)").execute())
+                .isInstanceOf(IntegrityConstraintViolationException.class)
+                .hasMessageContaining("item_served_learner_fkey");
+    }
+
+    @Test
+    void deletingAPracticeSetKeepsItsItemsServedWithoutASet() {
+        long setId = dsl.insertInto(PRACTICE_SET).set(PRACTICE_SET.COURSE_ID, course.courseId())
+                .set(PRACTICE_SET.RESOURCE_LINK_ID, "link-1").set(PRACTICE_SET.DEFINITION_KEY, "chain")
+                .set(PRACTICE_SET.TITLE, "Chain rule").set(PRACTICE_SET.COMPLETION_RULE, "item_count").set(PRACTICE_SET.REQUIRED_ITEMS, 5)
+                .returning(PRACTICE_SET.ID).fetchOne(PRACTICE_SET.ID);
+        dsl.insertInto(PRACTICE_ENROLLMENT).set(PRACTICE_ENROLLMENT.COURSE_ID, course.courseId())
+                .set(PRACTICE_ENROLLMENT.USER_ID, student).set(PRACTICE_ENROLLMENT.PRACTICE_SET_ID, setId).execute();
+        dsl.update(ITEM_SERVED).set(ITEM_SERVED.PRACTICE_SET_ID, setId).where(ITEM_SERVED.ID.eq(item)).execute();
+
+        dsl.deleteFrom(PRACTICE_SET).where(PRACTICE_SET.ID.eq(setId)).execute();
+
+        var kept = dsl.selectFrom(ITEM_SERVED).where(ITEM_SERVED.ID.eq(item)).fetchSingle();
+        assertThat(kept.getPracticeSetId()).isNull();
+        assertThat(kept.getCourseId()).isEqualTo(course.courseId());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.chainwise.migrations.jooq.Tables.ATTEMPT_MISCONCEPTION;
 import static org.chainwise.migrations.jooq.Tables.COURSE;
 import static org.chainwise.migrations.jooq.Tables.COURSE_ROLE;
 import static org.chainwise.migrations.jooq.Tables.ITEM_SERVED;
+import static org.chainwise.migrations.jooq.Tables.LEARNER_MODEL;
 import static org.chainwise.migrations.jooq.Tables.LTI_DEPLOYMENT;
 import static org.chainwise.migrations.jooq.Tables.MISCONCEPTION_BELIEF;
 import static org.chainwise.migrations.jooq.Tables.RESEARCH_NOTE;
@@ -62,6 +63,9 @@ final class PlantedCourse {
 
     /** An item of {@code family} served to the user. */
     long item(long userId, String family, String variant) {
+        // The learner's model row, which served items refer to, made on first use.
+        dsl.insertInto(LEARNER_MODEL).set(LEARNER_MODEL.COURSE_ID, courseId).set(LEARNER_MODEL.USER_ID, userId)
+                .onConflictDoNothing().execute();
         return dsl.insertInto(ITEM_SERVED)
                 .set(ITEM_SERVED.COURSE_ID, courseId)
                 .set(ITEM_SERVED.USER_ID, userId)

@@ -95,7 +95,12 @@ public class DatabaseStartup {
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
-            LOG.info("Reached {}: PostgreSQL {}", url.describe(), connection.getMetaData().getDatabaseProductVersion());
+            String version = connection.getMetaData().getDatabaseProductVersion();
+            LOG.info("Reached {}: PostgreSQL {}", url.describe(), version);
+            if (connection.getMetaData().getDatabaseMajorVersion() < OLDEST_POSTGRESQL) {
+                throw new DatabaseSettingException(setting, "(" + url.describe() + "): PostgreSQL " + version
+                        + " is too old: Chainwise needs " + OLDEST_POSTGRESQL + " or newer.");
+            }
         } catch (SQLException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -106,6 +111,9 @@ public class DatabaseStartup {
             throw new DatabaseSettingException(setting, "(" + url.describe() + "): cannot connect: " + reason);
         }
     }
+
+    /** The oldest server the migrations run on (V9 sets one column of a foreign key to null, new in 15). */
+    static final int OLDEST_POSTGRESQL = 15;
 
     private static HikariConfig poolConfig(DatabaseUrl url) {
         HikariConfig config = new HikariConfig();

@@ -95,6 +95,13 @@ final class BenchData {
             }
         }
 
+        // Every learner's model row (served items refer to it).
+        try (CopyRows models = new CopyRows(copy, "learner_model", "course_id,user_id")) {
+            for (int s = 0; s < shape.students(); s++) {
+                models.row(courseIds.get(s / shape.courseSize()), userBase + s);
+            }
+        }
+
         long[] perStudent = attemptsPerStudent(random);
         Misconception[][] planted = new Misconception[shape.students()][];
         for (int s = 0; s < planted.length; s++) {

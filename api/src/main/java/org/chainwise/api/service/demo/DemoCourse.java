@@ -191,26 +191,31 @@ public class DemoCourse {
                 started[answer.set()] = servedAt;
             }
         }
+        if (learner.answers().isEmpty()) {
+            return List.of();
+        }
+        // The learner's model row and runs first: the items served refer to them.
+        List<Query> owners = new ArrayList<>();
+        owners.add(history.learnerModel(tx, courseId, userId, learner.state().attempts(), learner.answers().getLast().submittedAt()));
+        for (int s = 0; s < sets.size(); s++) {
+            if (started[s] != null) {
+                owners.add(history.enrollment(tx, courseId, userId, sets.get(s), started[s], attempted[s], correct[s]));
+            }
+        }
+        tx.batch(owners).execute();
         List<Long> attemptIds = history.attempts(tx, courseId, userId, history.served(tx, served), graded);
         List<Query> batch = new ArrayList<>();
         for (int i = 0; i < attemptIds.size(); i++) {
             history.misconceptions(tx, attemptIds.get(i), graded.get(i).misconceptions()).ifPresent(batch::add);
         }
-        for (int s = 0; s < sets.size(); s++) {
-            if (started[s] != null) {
-                batch.add(history.enrollment(tx, courseId, userId, sets.get(s), started[s], attempted[s], correct[s]));
-            }
-        }
-        if (!learner.answers().isEmpty()) {
-            batch.addAll(model(tx, courseId, userId, learner, learner.answers().getLast().submittedAt()));
-        }
+        batch.addAll(model(tx, courseId, userId, learner, learner.answers().getLast().submittedAt()));
         if (!batch.isEmpty()) {
             tx.batch(batch).execute();
         }
         return attemptIds;
     }
 
-    /** The statements storing the student model after the learner's answers. */
+    /** The statements storing the student model's skills and beliefs after the learner's answers (its row is written first). */
     private List<Query> model(DSLContext tx, long courseId, long userId, PlannedLearner learner, Instant at) {
         List<Query> queries = new ArrayList<>();
         StudentState state = learner.state();
@@ -228,7 +233,6 @@ public class DemoCourse {
                     learner.beliefUpdates().getOrDefault(belief.getKey(), 0),
                     seen.isEmpty() ? null : seen.getLast().submittedAt(), at));
         }
-        queries.add(history.learnerModel(tx, courseId, userId, state.attempts(), at));
         return queries;
     }
 
