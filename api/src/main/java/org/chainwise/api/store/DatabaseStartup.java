@@ -97,10 +97,7 @@ public class DatabaseStartup {
         try (Connection connection = DriverManager.getConnection(url.jdbcUrl(), properties)) {
             String version = connection.getMetaData().getDatabaseProductVersion();
             LOG.info("Reached {}: PostgreSQL {}", url.describe(), version);
-            if (connection.getMetaData().getDatabaseMajorVersion() < OLDEST_POSTGRESQL) {
-                throw new DatabaseSettingException(setting, "(" + url.describe() + "): PostgreSQL " + version
-                        + " is too old: Chainwise needs " + OLDEST_POSTGRESQL + " or newer.");
-            }
+            requireSupported(setting, url, connection.getMetaData().getDatabaseMajorVersion(), version);
         } catch (SQLException e) {
             Throwable root = e;
             while (root.getCause() != null) {
@@ -114,6 +111,14 @@ public class DatabaseStartup {
 
     /** The oldest server the migrations run on (V9 sets one column of a foreign key to null, new in 15). */
     static final int OLDEST_POSTGRESQL = 15;
+
+    /** Refuses a server older than {@link #OLDEST_POSTGRESQL} in one line naming the setting, before a migration fails on it. */
+    static void requireSupported(String setting, DatabaseUrl url, int major, String version) {
+        if (major < OLDEST_POSTGRESQL) {
+            throw new DatabaseSettingException(setting, "(" + url.describe() + "): PostgreSQL " + version
+                    + " is too old: Chainwise needs " + OLDEST_POSTGRESQL + " or newer.");
+        }
+    }
 
     private static HikariConfig poolConfig(DatabaseUrl url) {
         HikariConfig config = new HikariConfig();

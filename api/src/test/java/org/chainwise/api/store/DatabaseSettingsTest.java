@@ -29,6 +29,19 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void aServerOlderThanPostgresql15IsRefusedNamingTheSettingAndTheVersion() {
+        DatabaseUrl url = new DatabaseUrl("jdbc:postgresql://db:5432/chainwise", "ana", "s3cret");
+
+        assertThatThrownBy(() -> DatabaseStartup.requireSupported("DATABASE_URL", url, 14, "14.12"))
+                .isInstanceOf(DatabaseSettingException.class)
+                .hasMessageStartingWith("DATABASE_URL (")
+                .hasMessageContaining("PostgreSQL 14.12 is too old: Chainwise needs 15 or newer.")
+                .hasMessageNotContaining("s3cret");
+        DatabaseStartup.requireSupported("DATABASE_URL", url, 15, "15.0");
+        DatabaseStartup.requireSupported("DATABASE_URL", url, 17, "17.5");
+    }
+
+    @Test
     void anUnparseableDatasourceUrlNamesTheSetting() {
         var settings = new DatabaseSettings("mysql://db/chainwise", null, null, null);
 
