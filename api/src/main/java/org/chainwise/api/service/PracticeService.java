@@ -189,9 +189,8 @@ public class PracticeService {
         Enrollment counted = new Enrollment(counts.itemsAttempted() + (first ? 1 : 0),
                 counts.itemsCorrect() + (grade.correct() ? 1 : 0), counts.completed());
         Progress progress = Completion.progress(parts.model(), set, after, counted);
-        NewAttempt recorded = new NewAttempt(course, user, answer.itemId(), answer.submissionId(), answer.rawAnswer(), grade,
-                served.hintsShown(), answer.startedAt());
-        long attemptId = answerWrites.record(tx, parts.model(), new AnswerWrites.Answer(recorded, setId, before, after, diagnosed,
+        long attemptId = answerWrites.record(tx, parts.model(), new AnswerWrites.Answer(answer.withHintsUsed(served.hintsShown()),
+                setId, before, after, diagnosed,
                 first, new Enrollment(counted.itemsAttempted(), counted.itemsCorrect(), progress.completed())));
         if (graded) {
             PracticeProgress forGradeBook = Completion.forGradeBook(course, user, set, progress);

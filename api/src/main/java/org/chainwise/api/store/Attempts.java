@@ -16,7 +16,6 @@ import org.chainwise.engine.diagnose.Diagnosis;
 import org.chainwise.engine.diagnose.Misconception;
 import org.chainwise.migrations.jooq.tables.records.AttemptRecord;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -69,8 +68,8 @@ public class Attempts {
     static final Rendered MISCONCEPTIONS = Rendered.of(DSL.insertInto(ATTEMPT_MISCONCEPTION, ATTEMPT_MISCONCEPTION.ATTEMPT_ID,
                     ATTEMPT_MISCONCEPTION.RANK, ATTEMPT_MISCONCEPTION.CODE, ATTEMPT_MISCONCEPTION.LAYER, ATTEMPT_MISCONCEPTION.EXPLANATION)
             .select(DSL.select(DSL.field("currval(pg_get_serial_sequence('attempt', 'id'))", Long.class),
-                            column("rank").cast(SQLDataType.SMALLINT), column("code").cast(SQLDataType.VARCHAR),
-                            column("layer").cast(SQLDataType.SMALLINT), column("explanation").cast(SQLDataType.VARCHAR))
+                            Rendered.unnested("rank").cast(SQLDataType.SMALLINT), Rendered.unnested("code").cast(SQLDataType.VARCHAR),
+                            Rendered.unnested("layer").cast(SQLDataType.SMALLINT), Rendered.unnested("explanation").cast(SQLDataType.VARCHAR))
                     .from(DSL.table("unnest({0}, {1}, {2}, {3})", DSL.val(new Short[0]), DSL.val(new String[0]),
                             DSL.val(new Short[0]), DSL.val(new String[0])).as("u", "rank", "code", "layer", "explanation")))
             // A diagnoser may name one code at one layer twice (by two routes); the table keeps it once.
@@ -91,10 +90,6 @@ public class Attempts {
         }
         return List.of(new Pipeline.SqlArray("int2", ranks), new Pipeline.SqlArray("text", codes),
                 new Pipeline.SqlArray("int2", layers), new Pipeline.SqlArray("text", explanations));
-    }
-
-    private static Field<Object> column(String name) {
-        return DSL.field(DSL.name("u", name));
     }
 
     /** The item of the learner's attempt recorded under a submission id; binds (course, user, submission). */

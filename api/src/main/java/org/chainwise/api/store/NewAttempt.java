@@ -14,4 +14,9 @@ public record NewAttempt(long courseId, long userId, long itemId, UUID submissio
         Objects.requireNonNull(rawAnswer, "rawAnswer");
         Objects.requireNonNull(grade, "grade");
     }
+
+    /** The same attempt with the hints the learner had seen when it was recorded (read under the item's lock). */
+    public NewAttempt withHintsUsed(int hints) {
+        return new NewAttempt(courseId, userId, itemId, submissionId, rawAnswer, grade, hints, startedAt);
+    }
 }

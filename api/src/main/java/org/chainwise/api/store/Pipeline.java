@@ -92,16 +92,6 @@ final class Pipeline {
         });
     }
 
-    /** Runs statements without rows (or whose rows are not needed). */
-    void run(DSLContext tx, List<?>... binds) {
-        run(tx, results -> {
-            for (int i = 0; i < placeholders.length; i++) {
-                results.skip();
-            }
-            return null;
-        }, binds);
-    }
-
     private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof SqlArray array) {
             Array sqlArray = connection.createArrayOf(array.elementType(), array.elements());

@@ -66,7 +66,7 @@ public class PracticeSets {
 
     /** The set {@code setId} if it belongs to the course. */
     public Optional<StoredPracticeSet> find(DSLContext tx, long courseId, long setId) {
-        return FIND.fetch(tx, courseId, setId).fetchOptional(PracticeSets::read);
+        return FIND_ALONE.run(tx, results -> results.row(PracticeSets::read), List.of(courseId, setId));
     }
 
     /** The set placed at an LTI resource link of the course. */
@@ -87,6 +87,7 @@ public class PracticeSets {
 
     // Every practice request reads its set: rendered once, binds (course, set).
     static final Rendered FIND = Rendered.of(query(PRACTICE_SET.COURSE_ID.eq(0L).and(PRACTICE_SET.ID.eq(0L))));
+    private static final Pipeline FIND_ALONE = Pipeline.of(FIND);
 
     private static ResultQuery<? extends Record> query(Condition condition) {
         Field<String[]> skills = array(select(PRACTICE_SET_SKILL.SKILL).from(PRACTICE_SET_SKILL)

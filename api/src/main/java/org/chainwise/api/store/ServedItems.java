@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.Parameters;
-import org.chainwise.migrations.jooq.tables.records.ItemServedRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -60,19 +59,17 @@ public class ServedItems {
             .orderBy(ITEM_SERVED.ID.desc())
             .limit(DSL.inline(1)));
 
+    private static final Pipeline FIND_ALONE = Pipeline.of(FIND);
+    private static final Pipeline LOCK_ALONE = Pipeline.of(LOCK);
+
     /** The learner's item {@code itemId}. */
     public Optional<ServedItem> find(DSLContext tx, long courseId, long userId, long itemId) {
-        return FIND.fetch(tx, ITEM_SERVED, itemId, courseId, userId).fetchOptional().map(ServedItems::read);
+        return FIND_ALONE.run(tx, results -> results.row(ServedItems::read), List.of(itemId, courseId, userId));
     }
 
     /** The learner's item {@code itemId}, locked until the transaction ends: answers, hints and solutions of one item go one at a time. */
     public Optional<ServedItem> lock(DSLContext tx, long courseId, long userId, long itemId) {
-        return LOCK.fetch(tx, ITEM_SERVED, itemId, courseId, userId).fetchOptional().map(ServedItems::read);
-    }
-
-    /** The learner's latest open item of the set: served, not answered, solution not shown. */
-    public Optional<ServedItem> open(DSLContext tx, long courseId, long userId, long practiceSetId) {
-        return OPEN.fetch(tx, ITEM_SERVED, courseId, userId, practiceSetId).fetchOptional().map(ServedItems::read);
+        return LOCK_ALONE.run(tx, results -> results.row(ServedItems::read), List.of(itemId, courseId, userId));
     }
 
     /**
@@ -115,12 +112,6 @@ public class ServedItems {
         } catch (JsonProcessingException | NullPointerException e) {
             throw new IllegalStateException("item parameters not in the stored form: " + stored.data(), e);
         }
-    }
-
-    private static ServedItem read(ItemServedRecord row) {
-        return new ServedItem(row.getId(), row.getCourseId(), row.getUserId(), row.getPracticeSetId(), row.getFamily(),
-                parameters(row.getParameters()), row.getSeed(), row.getVariantKey(), row.getAnsweredAt(),
-                row.getSolvedAt(), row.getSolutionShownAt(), row.getHintsShown());
     }
 
     /** A row of {@code item_served} with all its columns, as JDBC gives it. */

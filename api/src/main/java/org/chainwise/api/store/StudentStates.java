@@ -29,7 +29,6 @@ import org.chainwise.engine.mastery.StudentState;
 import org.chainwise.engine.mastery.Skill;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Field;
 import org.jooq.Record7;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
@@ -218,18 +217,14 @@ public class StudentStates {
         return new Pipeline.SqlArray("int4", values.toArray());
     }
 
-    private static Field<Object> column(String name) {
-        return DSL.field(DSL.name("u", name));
-    }
-
     /** Upserts the changed skills, given as parallel arrays; binds (course, user, then the seven arrays). */
     static final Rendered SAVE_SKILLS = Rendered.of(DSL.insertInto(SKILL_MASTERY, SKILL_MASTERY.COURSE_ID, SKILL_MASTERY.USER_ID,
                     SKILL_MASTERY.SKILL, SKILL_MASTERY.P_MASTERY, SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.EVIDENCE_COUNT,
                     SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED)
-            .select(DSL.select(DSL.val(0L), DSL.val(0L), column("skill").cast(SQLDataType.VARCHAR),
-                            column("p_mastery").cast(SQLDataType.DOUBLE), column("p_known").cast(SQLDataType.DOUBLE),
-                            column("evidence_count").cast(SQLDataType.INTEGER), column("last_practised").cast(SQLDataType.INTEGER),
-                            column("streak").cast(SQLDataType.INTEGER), column("reviews_passed").cast(SQLDataType.INTEGER))
+            .select(DSL.select(DSL.val(0L), DSL.val(0L), Rendered.unnested("skill").cast(SQLDataType.VARCHAR),
+                            Rendered.unnested("p_mastery").cast(SQLDataType.DOUBLE), Rendered.unnested("p_known").cast(SQLDataType.DOUBLE),
+                            Rendered.unnested("evidence_count").cast(SQLDataType.INTEGER), Rendered.unnested("last_practised").cast(SQLDataType.INTEGER),
+                            Rendered.unnested("streak").cast(SQLDataType.INTEGER), Rendered.unnested("reviews_passed").cast(SQLDataType.INTEGER))
                     .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", DSL.val(new String[0]), DSL.val(new Double[0]),
                                     DSL.val(new Double[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]),
                                     DSL.val(new Integer[0]))
@@ -252,9 +247,9 @@ public class StudentStates {
     static final Rendered SAVE_BELIEFS = Rendered.of(DSL.insertInto(MISCONCEPTION_BELIEF, MISCONCEPTION_BELIEF.COURSE_ID,
                     MISCONCEPTION_BELIEF.USER_ID, MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
                     MISCONCEPTION_BELIEF.EVIDENCE_COUNT, MISCONCEPTION_BELIEF.LAST_SEEN_AT)
-            .select(DSL.select(DSL.val(0L), DSL.val(0L), column("code").cast(SQLDataType.VARCHAR),
-                            column("belief").cast(SQLDataType.DOUBLE), DSL.inline(1),
-                            DSL.when(column("seen").cast(SQLDataType.BOOLEAN).isTrue(), currentOffsetDateTime())
+            .select(DSL.select(DSL.val(0L), DSL.val(0L), Rendered.unnested("code").cast(SQLDataType.VARCHAR),
+                            Rendered.unnested("belief").cast(SQLDataType.DOUBLE), DSL.inline(1),
+                            DSL.when(Rendered.unnested("seen").cast(SQLDataType.BOOLEAN).isTrue(), currentOffsetDateTime())
                                     .otherwise(DSL.inline((java.time.OffsetDateTime) null)))
                     .from(DSL.table("unnest({0}, {1}, {2})", DSL.val(new String[0]), DSL.val(new Double[0]), DSL.val(new Boolean[0]))
                             .as("u", "code", "belief", "seen")))
