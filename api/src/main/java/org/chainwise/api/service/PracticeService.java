@@ -1,13 +1,17 @@
 package org.chainwise.api.service;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +60,11 @@ public class PracticeService {
     public static final int MAX_ANSWER_LENGTH = 2_000;
     private static final int HINTS = 3;
     private static final int CACHED_ITEMS = 100_000;
+    // Batches of answers and of next items: two writers each, so that one batch runs its statements
+    // while the other waits for its commit to reach the disk.
+    private static final int WRITERS = 2;
+    private static final int MAX_BATCH = 64;
+    private static final long TIMEOUT_MILLIS = 30_000;
 
     private final DSLContext dsl;
     private final PracticeEngine engine;
@@ -69,6 +78,8 @@ public class PracticeService {
     private final AnswerWrites answerWrites;
     private final List<ProgressListener> listeners;
     private final SetItems.Cache setItems = new SetItems.Cache();
+    private final Batcher<PendingAnswer, Recorded> answerBatches;
+    private final Batcher<PendingNext, NextItem> nextBatches;
     /**
      * Whose each item is and what it is: fixed when the item is served, so a copy here is never stale
      * (its state, which does change, is always read from the database). Spares a submit one query.
@@ -89,6 +100,14 @@ public class PracticeService {
         this.answerReads = answerReads;
         this.answerWrites = answerWrites;
         this.listeners = List.copyOf(listeners);
+        this.answerBatches = new Batcher<>("answer-writer", WRITERS, MAX_BATCH, TIMEOUT_MILLIS, PendingAnswer::learner, this::recordAll);
+        this.nextBatches = new Batcher<>("next-writer", WRITERS, MAX_BATCH, TIMEOUT_MILLIS, PendingNext::learner, this::nextAll);
+    }
+
+    @PreDestroy
+    void stop() {
+        answerBatches.close();
+        nextBatches.close();
     }
 
     /** The practice sets of the actor's course. */
@@ -96,32 +115,80 @@ public class PracticeService {
         return sets.inCourse(dsl, actor.courseId());
     }
 
-    /** The learner's open item of the set, or else the one the mastery model chooses (recorded as served). */
+    /**
+     * The learner's open item of the set, or else the one the mastery model chooses (recorded as
+     * served). Runs in the next batch of "next" requests ({@link Batcher}); asking again after a
+     * timeout is safe, as the item served is then the open one.
+     */
     public NextItem next(Actor actor, long setId) {
+        return nextBatches.run(new PendingNext(actor, setId));
+    }
+
+    /** A request for a learner's next item, waiting for its batch. */
+    private record PendingNext(Actor actor, long setId) {
+
+        /** One request per learner in a batch. */
+        List<Long> learner() {
+            return List.of(actor.courseId(), actor.userId());
+        }
+    }
+
+    /** A chosen item waiting to be recorded with the others of its batch. */
+    private record Chosen(int position, Item item, Progress progress) {
+    }
+
+    /** Chooses the next items of a batch of learners (one request each) in one transaction and records those served. */
+    private List<Batcher.Result<NextItem>> nextAll(List<PendingNext> batch) {
         PracticeEngine.Parts parts = engine.parts();
         return dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            NextReads.Context read = nextReads.read(tx, parts.model(), actor.courseId(), actor.userId(), setId);
-            StoredPracticeSet set = read.set().orElseThrow(() -> noSuchSet(setId));
-            Enrollment counts = read.counts().orElseThrow(() -> noSuchSet(setId));
-            Progress progress = Completion.progress(parts.model(), set, read.state(), counts);
-            if (read.open().isPresent()) {
-                return new NextItem(Optional.of(rebuild(parts, read.open().get())), progress, null);
-            }
-            SetItems candidates = setItems.of(set.definition(), parts);
-            return switch (candidates.policy().next(read.state(), candidates.candidates())) {
-                case Selection.Serve serve -> {
-                    Item item = candidates.item(serve.item().variantKey());
-                    ItemState chosen = new ItemState(items.insert(tx, actor.courseId(), actor.userId(), setId, item), item);
-                    identities.put(chosen.served().id(), chosen);
-                    yield new NextItem(Optional.of(chosen), progress, null);
+            List<NextReads.Context> reads = nextReads.read(tx, parts.model(), batch.stream()
+                    .map(p -> new NextReads.Key(p.actor().courseId(), p.actor().userId(), p.setId()))
+                    .toList());
+            List<Batcher.Result<NextItem>> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
+            List<Chosen> chosen = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    NextItem next = next(parts, reads.get(i), batch.get(i).setId(), i, chosen);
+                    if (next != null) {
+                        results.set(i, new Batcher.Result.Done<>(next));
+                    }
+                } catch (ApiException refusal) {
+                    results.set(i, new Batcher.Result.Refused<>(refusal));
                 }
-                case Selection.Complete complete -> new NextItem(Optional.empty(), progress,
-                        "Every skill of this practice set is mastered.");
-                case Selection.NothingToServe nothing -> new NextItem(Optional.empty(), progress,
-                        "Nothing more to practise here: " + nothing.reason() + ".");
-            };
+            }
+            List<ServedItem> served = items.insert(tx, chosen.stream()
+                    .map(c -> new ServedItems.NewItem(batch.get(c.position()).actor().courseId(), batch.get(c.position()).actor().userId(),
+                            batch.get(c.position()).setId(), c.item()))
+                    .toList());
+            for (int c = 0; c < chosen.size(); c++) {
+                ItemState state = new ItemState(served.get(c), chosen.get(c).item());
+                identities.put(state.served().id(), state);
+                results.set(chosen.get(c).position(), new Batcher.Result.Done<>(new NextItem(Optional.of(state), chosen.get(c).progress(), null)));
+            }
+            return results;
         });
+    }
+
+    /** One learner's next item from the batch's reads; null when a new item is chosen (added to {@code chosen}). */
+    private NextItem next(PracticeEngine.Parts parts, NextReads.Context read, long setId, int position, List<Chosen> chosen) {
+        StoredPracticeSet set = read.set().orElseThrow(() -> noSuchSet(setId));
+        Enrollment counts = read.counts().orElseThrow(() -> noSuchSet(setId));
+        Progress progress = Completion.progress(parts.model(), set, read.state(), counts);
+        if (read.open().isPresent()) {
+            return new NextItem(Optional.of(rebuild(parts, read.open().get())), progress, null);
+        }
+        SetItems candidates = setItems.of(set.definition(), parts);
+        return switch (candidates.policy().next(read.state(), candidates.candidates())) {
+            case Selection.Serve serve -> {
+                chosen.add(new Chosen(position, candidates.item(serve.item().variantKey()), progress));
+                yield null;
+            }
+            case Selection.Complete complete -> new NextItem(Optional.empty(), progress,
+                    "Every skill of this practice set is mastered.");
+            case Selection.NothingToServe nothing -> new NextItem(Optional.empty(), progress,
+                    "Nothing more to practise here: " + nothing.reason() + ".");
+        };
     }
 
     /** The learner's item. */
@@ -141,7 +208,9 @@ public class PracticeService {
     /**
      * Grades and records an answer. The same {@code submissionId} again returns the first result,
      * marked duplicate, and records nothing; an answer to an item already solved, or whose solution
-     * was shown, is refused (409).
+     * was shown, is refused (409). Grading runs on the caller's thread; recording goes into the next
+     * batch of answers ({@link Batcher}), so the request returns once the transaction holding it
+     * has committed.
      */
     public SubmitOutcome submit(Actor actor, long itemId, UUID submissionId, Map<String, String> answers, Instant startedAt) {
         PracticeEngine.Parts parts = engine.parts();
@@ -157,24 +226,88 @@ public class PracticeService {
         Instant now = Instant.now();
         OffsetDateTime started = startedAt == null ? null : (startedAt.isAfter(now) ? now : startedAt).atOffset(ZoneOffset.UTC);
         NewAttempt attempt = new NewAttempt(actor.courseId(), actor.userId(), itemId, submissionId, raw, grade, 0, started);
-        return dsl.transactionResult(configuration -> record(configuration.dsl(), parts, actor, setId, target.item(), attempt));
+        return switch (answerBatches.run(new PendingAnswer(actor, setId, target.item(), attempt))) {
+            case Recorded.Fresh fresh -> fresh.outcome();
+            case Recorded.Repeated repeated ->
+                    dsl.transactionResult(configuration -> repeated(configuration.dsl(), parts, actor, repeated.served(), submissionId));
+        };
     }
 
-    private SubmitOutcome record(DSLContext tx, PracticeEngine.Parts parts, Actor actor, long setId, Item item, NewAttempt answer) {
-        long course = actor.courseId();
-        long user = actor.userId();
-        AnswerReads.Context read = answerReads.read(tx, parts.model(), course, user, setId, answer.itemId(), answer.submissionId());
-        ServedItem served = read.item().orElseThrow(PracticeService::unknownItem);
-        if (read.submittedFor().isPresent()) {
-            return repeated(tx, parts, actor, served, answer.submissionId());
+    /** A graded answer waiting for its batch. */
+    private record PendingAnswer(Actor actor, long setId, Item item, NewAttempt attempt) {
+
+        /** One answer per learner in a batch. */
+        List<Long> learner() {
+            return List.of(actor.courseId(), actor.userId());
         }
+    }
+
+    /** What recording an answer did: recorded it, or found the same submission recorded already (read after the batch). */
+    private sealed interface Recorded {
+        record Fresh(SubmitOutcome outcome) implements Recorded {
+        }
+
+        record Repeated(ServedItem served) implements Recorded {
+        }
+    }
+
+    /** An answer decided on in its batch, to be written with the others. */
+    private record Decided(int position, AnswerWrites.Answer answer, Progress progress, PracticeProgress forGradeBook) {
+    }
+
+    /**
+     * Records a batch of answers (one per learner) in one transaction: reads all under their
+     * learners' locks, decides each (refusing the ones that cannot be taken), writes all, and tells
+     * the listeners of every graded one.
+     */
+    private List<Batcher.Result<Recorded>> recordAll(List<PendingAnswer> batch) {
+        PracticeEngine.Parts parts = engine.parts();
+        return dsl.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            List<AnswerReads.Context> reads = answerReads.read(tx, parts.model(), batch.stream()
+                    .map(p -> new AnswerReads.Key(p.actor().courseId(), p.actor().userId(), p.setId(), p.attempt().itemId(),
+                            p.attempt().submissionId()))
+                    .toList());
+            List<Batcher.Result<Recorded>> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
+            List<Decided> decided = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    AnswerReads.Context read = reads.get(i);
+                    ServedItem served = read.item().orElseThrow(PracticeService::unknownItem);
+                    if (read.submittedFor().isPresent()) {
+                        results.set(i, new Batcher.Result.Done<>(new Recorded.Repeated(served)));
+                    } else {
+                        decided.add(decide(parts, i, batch.get(i), served, read));
+                    }
+                } catch (ApiException refusal) {
+                    results.set(i, new Batcher.Result.Refused<>(refusal));
+                }
+            }
+            List<Long> ids = answerWrites.record(tx, parts.model(), decided.stream().map(Decided::answer).toList());
+            List<PracticeProgress> graded = decided.stream().map(Decided::forGradeBook).filter(Objects::nonNull).toList();
+            if (!graded.isEmpty()) {
+                listeners.forEach(listener -> listener.progressed(tx, graded));
+            }
+            for (int d = 0; d < decided.size(); d++) {
+                Decided answer = decided.get(d);
+                results.set(answer.position(), new Batcher.Result.Done<>(new Recorded.Fresh(outcome(parts, ids.get(d), answer))));
+            }
+            return results;
+        });
+    }
+
+    /** What one answer of a batch changes, or its refusal (409 when the item takes no more answers). */
+    private static Decided decide(PracticeEngine.Parts parts, int position, PendingAnswer pending, ServedItem served,
+            AnswerReads.Context read) {
         if (served.solved() || served.solutionShown()) {
             throw served.solved()
                     ? ApiException.conflict("already_solved", "This item is solved already: ask for the next one.")
                     : ApiException.conflict("solution_shown", "The solution of this item was shown: ask for the next one.");
         }
+        long setId = pending.setId();
         StoredPracticeSet set = read.set().orElseThrow(() -> noSuchSet(setId));
         Enrollment counts = read.counts().orElseThrow(() -> noSuchSet(setId));
+        NewAttempt answer = pending.attempt();
         ItemGrade grade = answer.grade();
         boolean graded = grade.verdict() != Verdict.INVALID;
         boolean first = graded && !served.answered();
@@ -184,22 +317,24 @@ public class PracticeService {
         if (first) {
             // Only the first answer to an item is evidence for the model: later ones follow feedback.
             grade.misconceptions().forEach(d -> diagnosed.add(d.code()));
-            after = parts.model().update(before, new Attempt(ItemCandidate.of(item), grade.correct(), diagnosed));
+            after = parts.model().update(before, new Attempt(ItemCandidate.of(pending.item()), grade.correct(), diagnosed));
         }
         Enrollment counted = new Enrollment(counts.itemsAttempted() + (first ? 1 : 0),
                 counts.itemsCorrect() + (grade.correct() ? 1 : 0), counts.completed());
         Progress progress = Completion.progress(parts.model(), set, after, counted);
-        long attemptId = answerWrites.record(tx, parts.model(), new AnswerWrites.Answer(answer.withHintsUsed(served.hintsShown()),
-                setId, before, after, diagnosed,
-                first, new Enrollment(counted.itemsAttempted(), counted.itemsCorrect(), progress.completed())));
-        if (graded) {
-            PracticeProgress forGradeBook = Completion.forGradeBook(course, user, set, progress);
-            listeners.forEach(listener -> listener.progressed(tx, forGradeBook));
-        }
+        AnswerWrites.Answer write = new AnswerWrites.Answer(answer.withHintsUsed(served.hintsShown()), setId, before, after, diagnosed,
+                first, new Enrollment(counted.itemsAttempted(), counted.itemsCorrect(), progress.completed()));
+        PracticeProgress forGradeBook = graded
+                ? Completion.forGradeBook(answer.courseId(), answer.userId(), set, progress) : null;
+        return new Decided(position, write, progress, forGradeBook);
+    }
+
+    private static SubmitOutcome outcome(PracticeEngine.Parts parts, long attemptId, Decided decided) {
+        ItemGrade grade = decided.answer().attempt().grade();
         Optional<InputError> error = grade.error().map(e -> e.error());
         return new SubmitOutcome(attemptId, grade.verdict(), grade.interpretedAs(), error,
                 Feedback.of(parts.page(), grade.verdict(), grade.misconceptions(), error.map(InputError::message).orElse(null)),
-                grade.correct(), progress, false);
+                grade.correct(), decided.progress(), false);
     }
 
     /** The first result of a submission recorded already; a submission id used for another item is refused. */

@@ -1,6 +1,7 @@
 package org.chainwise.api.store;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,36 +10,51 @@ import org.chainwise.engine.mastery.StudentState;
 import org.jooq.DSLContext;
 
 /**
- * What recording a learner's answer reads, in one round trip, in the order locks are always taken
- * (learner's model, run through the set, item) so that requests of one learner never deadlock: the
- * model row (which exists: the item refers to it) locked, so two answers of one learner update the model one after
- * the other; the run locked; the item locked; then, seeing everything committed before those
- * locks, the student state, the item an earlier request with the same submission id answered, and
- * the set.
+ * What recording a batch of answers reads, in one round trip, for all its learners at once (at
+ * most one answer per learner), in the order locks are always taken: the learners' model rows
+ * (which exist: their items refer to them) locked, so two answers of one learner update the model
+ * one after the other; the runs locked; the items locked; then, seeing everything committed before
+ * those locks, the student states, the items earlier requests with the same submission ids
+ * answered, and the sets. Each kind of row is locked in key order, so two batches never deadlock.
  */
 @Singleton
 public class AnswerReads {
 
-    /** The reads; the item is empty when it is not the learner's, the set and the run when the set is gone. */
+    /** One answer's keys: whose, in which set, to which item, under which submission id. */
+    public record Key(long courseId, long userId, long practiceSetId, long itemId, UUID submissionId) {
+    }
+
+    /** The reads of one answer; the item is empty when it is not the learner's, the set and the run when the set is gone. */
     public record Context(Optional<ServedItem> item, Optional<StoredPracticeSet> set, Optional<Enrollment> counts,
             StudentState before, Optional<Long> submittedFor) {
     }
 
     private static final Pipeline READ = Pipeline.of(StudentStates.LOCK, Enrollments.LOCK, ServedItems.LOCK,
-            StudentStates.LOAD, Attempts.ITEM_OF_SUBMISSION, PracticeSets.FIND);
+            StudentStates.LOAD, Attempts.ITEM_OF_SUBMISSION, PracticeSets.FIND_ALL);
 
-    public Context read(DSLContext tx, StudentModel model, long courseId, long userId, long practiceSetId, long itemId,
-            UUID submissionId) {
+    /** The reads of each answer, in the order of {@code keys}. */
+    public List<Context> read(DSLContext tx, StudentModel model, List<Key> keys) {
+        int n = keys.size();
+        List<Long> courses = keys.stream().map(Key::courseId).toList();
+        List<Long> users = keys.stream().map(Key::userId).toList();
+        List<Long> sets = keys.stream().map(Key::practiceSetId).toList();
         return READ.run(tx, results -> {
             results.skip();
-            Optional<Enrollment> counts = results.row(Enrollments::read);
-            Optional<ServedItem> item = results.row(ServedItems::read);
-            StudentState before = StudentStates.read(model, results);
-            Optional<Long> submittedFor = results.row(row -> row.getLong(1));
-            Optional<StoredPracticeSet> set = results.row(PracticeSets::read);
-            return new Context(item, set, counts, before, submittedFor);
-        }, List.of(courseId, userId), List.of(courseId, userId, practiceSetId),
-                List.of(itemId, courseId, userId), StudentStates.binds(courseId, userId, false),
-                List.of(courseId, userId, submissionId), List.of(courseId, practiceSetId));
+            List<Optional<Enrollment>> counts = results.byPosition(n, Enrollments::read);
+            List<Optional<ServedItem>> items = results.byPosition(n, ServedItems::read);
+            List<StudentState> before = StudentStates.read(model, results, n);
+            List<Optional<Long>> submittedFor = results.byPosition(n, row -> row.getLong(2));
+            List<Optional<StoredPracticeSet>> found = PracticeSets.read(results, courses, sets);
+            List<Context> contexts = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                contexts.add(new Context(items.get(i), found.get(i), counts.get(i), before.get(i),
+                        submittedFor.get(i)));
+            }
+            return contexts;
+        }, StudentStates.learnerBinds(courses, users), Enrollments.runBinds(courses, users, sets),
+                ServedItems.lockBinds(keys.stream().map(Key::itemId).toList(), courses, users),
+                StudentStates.binds(courses, users, false),
+                Attempts.submissionBinds(courses, users, keys.stream().map(Key::submissionId).toList()),
+                PracticeSets.findBinds(courses, sets));
     }
 }

@@ -8,9 +8,14 @@ import static org.jooq.impl.DSL.currentOffsetDateTime;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Learners' runs through practice sets ({@code practice_enrollment}). The statements of every
@@ -20,42 +25,81 @@ import org.jooq.impl.DSL;
 @Singleton
 public class Enrollments {
 
+    // Columns of the batch key arrays.
+    private static final String COURSE = "course_id";
+    private static final String USER = "user_id";
+    private static final String SET = "practice_set_id";
+
     /**
-     * Starts the learner's run through the set if the set is in their course and the run is not
-     * started yet; otherwise nothing. Binds (course, user, set, course).
+     * Starts the learners' runs through their sets, each if the set is in the learner's course and
+     * the run is not started yet (otherwise nothing), in key order. Binds {@link #runBinds}.
      */
     static final Rendered START = Rendered.of(DSL.insertInto(PRACTICE_ENROLLMENT,
                     PRACTICE_ENROLLMENT.COURSE_ID, PRACTICE_ENROLLMENT.USER_ID, PRACTICE_ENROLLMENT.PRACTICE_SET_ID)
-            .select(DSL.select(DSL.val(0L), DSL.val(0L), PRACTICE_SET.ID).from(PRACTICE_SET)
-                    .where(PRACTICE_SET.ID.eq(0L), PRACTICE_SET.COURSE_ID.eq(0L)))
+            .select(DSL.select(Rendered.key("k", COURSE), Rendered.key("k", USER), PRACTICE_SET.ID)
+                    .from(runs("k"))
+                    .join(PRACTICE_SET).on(PRACTICE_SET.ID.eq(Rendered.key("k", SET)), PRACTICE_SET.COURSE_ID.eq(Rendered.key("k", COURSE)))
+                    .orderBy(Rendered.key("k", COURSE), Rendered.key("k", USER), PRACTICE_SET.ID))
             .onConflictDoNothing());
 
-    /**
-     * The learner's run, locked until the transaction ends: the next items of one learner in one
-     * set are chosen one after the other. Binds (course, user, set).
-     */
-    static final Rendered LOCK = Rendered.of(DSL.select(PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED, PRACTICE_ENROLLMENT.ITEMS_CORRECT,
-                    PRACTICE_ENROLLMENT.COMPLETED_AT)
-            .from(PRACTICE_ENROLLMENT)
-            .where(PRACTICE_ENROLLMENT.COURSE_ID.eq(0L), PRACTICE_ENROLLMENT.USER_ID.eq(0L),
-                    PRACTICE_ENROLLMENT.PRACTICE_SET_ID.eq(0L))
-            .forUpdate());
+    /** The runs' keys as rows with their positions; binds {@link #runBinds}. */
+    private static Table<Record> runs(String alias) {
+        return Rendered.positioned(alias, new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0])},
+                COURSE, USER, SET);
+    }
+
+    /** The runs' keys in a batch statement: binds (courses, users, sets) as arrays. */
+    static List<Object> runBinds(List<Long> courses, List<Long> users, List<Long> sets) {
+        return List.of(Pipeline.SqlArray.int8(courses), Pipeline.SqlArray.int8(users), Pipeline.SqlArray.int8(sets));
+    }
 
     /**
-     * Stores the run's new counters, and its completion the first time it is met. Binds
-     * (attempted, correct, completed, course, user, set).
+     * The learners' runs, locked until the transaction ends, in key order: the next items of one
+     * learner in one set are chosen one after the other, and two batches never wait on each other
+     * in a circle. Each row starts with its position in the batch; binds {@link #runBinds}.
+     */
+    static final Rendered LOCK = Rendered.of(DSL.select(Rendered.position("k"), PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED,
+                    PRACTICE_ENROLLMENT.ITEMS_CORRECT, PRACTICE_ENROLLMENT.COMPLETED_AT)
+            .from(PRACTICE_ENROLLMENT)
+            .join(runs("k"))
+            .on(PRACTICE_ENROLLMENT.COURSE_ID.eq(Rendered.key("k", COURSE)), PRACTICE_ENROLLMENT.USER_ID.eq(Rendered.key("k", USER)),
+                    PRACTICE_ENROLLMENT.PRACTICE_SET_ID.eq(Rendered.key("k", SET)))
+            .orderBy(PRACTICE_ENROLLMENT.COURSE_ID, PRACTICE_ENROLLMENT.USER_ID, PRACTICE_ENROLLMENT.PRACTICE_SET_ID)
+            .forNoKeyUpdate().of(PRACTICE_ENROLLMENT));
+
+    /**
+     * Stores the runs' new counters, and each run's completion the first time it is met. Binds
+     * {@link #saveBinds}.
      */
     static final Rendered SAVE = Rendered.of(DSL.update(PRACTICE_ENROLLMENT)
-            .set(PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED, 0)
-            .set(PRACTICE_ENROLLMENT.ITEMS_CORRECT, 0)
-            .set(PRACTICE_ENROLLMENT.COMPLETED_AT, DSL.when(DSL.condition(DSL.val(false)),
+            .set(PRACTICE_ENROLLMENT.ITEMS_ATTEMPTED, Rendered.unnested("attempted").cast(SQLDataType.INTEGER))
+            .set(PRACTICE_ENROLLMENT.ITEMS_CORRECT, Rendered.unnested("correct").cast(SQLDataType.INTEGER))
+            .set(PRACTICE_ENROLLMENT.COMPLETED_AT, DSL.when(Rendered.unnested("completed").cast(SQLDataType.BOOLEAN).isTrue(),
                     coalesce(PRACTICE_ENROLLMENT.COMPLETED_AT, currentOffsetDateTime())).otherwise(PRACTICE_ENROLLMENT.COMPLETED_AT))
-            .where(PRACTICE_ENROLLMENT.COURSE_ID.eq(0L), PRACTICE_ENROLLMENT.USER_ID.eq(0L),
-                    PRACTICE_ENROLLMENT.PRACTICE_SET_ID.eq(0L)));
+            .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5})", DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0]),
+                    DSL.val(new Integer[0]), DSL.val(new Integer[0]), DSL.val(new Boolean[0]))
+                    .as("u", COURSE, USER, SET, "attempted", "correct", "completed"))
+            .where(PRACTICE_ENROLLMENT.COURSE_ID.eq(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT)),
+                    PRACTICE_ENROLLMENT.USER_ID.eq(Rendered.unnested(USER).cast(SQLDataType.BIGINT)),
+                    PRACTICE_ENROLLMENT.PRACTICE_SET_ID.eq(Rendered.unnested(SET).cast(SQLDataType.BIGINT))));
 
-    /** A row of {@link #LOCK}. */
+    /** A run's new counters, for {@link #saveBinds}. */
+    record Saved(long courseId, long userId, long practiceSetId, Enrollment counts) {
+    }
+
+    static List<Object> saveBinds(List<Saved> runs) {
+        return List.of(Pipeline.SqlArray.int8(runs.stream().map(Saved::courseId).toList()),
+                Pipeline.SqlArray.int8(runs.stream().map(Saved::userId).toList()),
+                Pipeline.SqlArray.int8(runs.stream().map(Saved::practiceSetId).toList()),
+                Pipeline.SqlArray.int4(runs.stream().map(r -> r.counts().itemsAttempted()).toList()),
+                Pipeline.SqlArray.int4(runs.stream().map(r -> r.counts().itemsCorrect()).toList()),
+                Pipeline.SqlArray.bool(runs.stream().map(r -> r.counts().completed()).toList()));
+    }
+
+
+    /** A row of {@link #LOCK} (after its position). */
     static Enrollment read(ResultSet row) throws SQLException {
-        return new Enrollment(row.getInt(1), row.getInt(2), row.getObject(3) != null);
+        return new Enrollment(row.getInt(2), row.getInt(3), row.getObject(4) != null);
     }
 
     /** The learner's run through the set, if it was started. */

@@ -1,6 +1,7 @@
 package org.chainwise.api.store;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.chainwise.engine.mastery.StudentModel;
@@ -8,32 +9,47 @@ import org.chainwise.engine.mastery.StudentState;
 import org.jooq.DSLContext;
 
 /**
- * What choosing a learner's next item reads, in one round trip: the learner's model row made on
- * first use and the run through the set started (when the set is in the learner's course), the rows
- * an item served refers to (V9); the run locked, so two "next" requests of one learner
- * choose one after the other; the set; the learner's open item of the set; and the student state
- * with the variants already served.
+ * What choosing the next items of a batch of learners (one request per learner) reads, in one round
+ * trip: the learners' model rows made on first use and their runs through the sets started (when
+ * the set is in the learner's course), the rows an item served refers to (V9); the runs locked, in
+ * key order, so two "next" requests of one learner choose one after the other; the sets; each
+ * learner's open item of the set; and the student states with the variants already served.
  */
 @Singleton
 public class NextReads {
 
-    /** The reads; the set and the run are empty when the course has no such set. */
+    /** One request's keys: whose, in which set. */
+    public record Key(long courseId, long userId, long practiceSetId) {
+    }
+
+    /** The reads of one request; the set and the run are empty when the course has no such set. */
     public record Context(Optional<StoredPracticeSet> set, Optional<Enrollment> counts, Optional<ServedItem> open,
             StudentState state) {
     }
 
-    private static final Pipeline READ = Pipeline.of(StudentStates.CREATE, Enrollments.START, Enrollments.LOCK, PracticeSets.FIND,
+    private static final Pipeline READ = Pipeline.of(StudentStates.CREATE, Enrollments.START, Enrollments.LOCK, PracticeSets.FIND_ALL,
             ServedItems.OPEN, StudentStates.LOAD_WITH_SEEN);
 
-    public Context read(DSLContext tx, StudentModel model, long courseId, long userId, long practiceSetId) {
+    /** The reads of each request, in the order of {@code keys}. */
+    public List<Context> read(DSLContext tx, StudentModel model, List<Key> keys) {
+        int n = keys.size();
+        List<Long> courses = keys.stream().map(Key::courseId).toList();
+        List<Long> users = keys.stream().map(Key::userId).toList();
+        List<Long> sets = keys.stream().map(Key::practiceSetId).toList();
+        List<Object> runs = Enrollments.runBinds(courses, users, sets);
         return READ.run(tx, results -> {
             results.skip();
             results.skip();
-            Optional<Enrollment> counts = results.row(Enrollments::read);
-            Optional<StoredPracticeSet> set = results.row(PracticeSets::read);
-            Optional<ServedItem> open = results.row(ServedItems::read);
-            return new Context(set, counts, open, StudentStates.read(model, results));
-        }, List.of(courseId, userId), List.of(courseId, userId, practiceSetId, courseId), List.of(courseId, userId, practiceSetId),
-                List.of(courseId, practiceSetId), List.of(courseId, userId, practiceSetId), StudentStates.binds(courseId, userId, true));
+            List<Optional<Enrollment>> counts = results.byPosition(n, Enrollments::read);
+            List<Optional<StoredPracticeSet>> found = PracticeSets.read(results, courses, sets);
+            List<Optional<ServedItem>> open = results.byPosition(n, ServedItems::read);
+            List<StudentState> states = StudentStates.read(model, results, n);
+            List<Context> contexts = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                contexts.add(new Context(found.get(i), counts.get(i), open.get(i), states.get(i)));
+            }
+            return contexts;
+        }, StudentStates.learnerBinds(courses, users), runs, runs, PracticeSets.findBinds(courses, sets), runs,
+                StudentStates.binds(courses, users, true));
     }
 }

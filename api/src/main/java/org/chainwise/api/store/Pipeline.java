@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -41,6 +43,31 @@ final class Pipeline {
 
     /** An array bind: its PostgreSQL element type (such as {@code text} or {@code float8}) and elements. */
     record SqlArray(String elementType, Object[] elements) {
+
+        static SqlArray int8(List<Long> values) {
+            return new SqlArray("int8", values.toArray());
+        }
+
+        static SqlArray int4(List<Integer> values) {
+            return new SqlArray("int4", values.toArray());
+        }
+
+        static SqlArray int2(List<Short> values) {
+            return new SqlArray("int2", values.toArray());
+        }
+
+        static SqlArray float8(List<Double> values) {
+            return new SqlArray("float8", values.toArray());
+        }
+
+        static SqlArray bool(List<Boolean> values) {
+            return new SqlArray("bool", values.toArray());
+        }
+
+        /** Text, and values PostgreSQL reads from text (uuid, timestamptz): the statement casts them; null elements stay null. */
+        static SqlArray text(List<?> values) {
+            return new SqlArray("text", values.stream().map(v -> v == null ? null : v.toString()).toArray());
+        }
     }
 
     /**
@@ -130,6 +157,20 @@ final class Pipeline {
                 }
             }
             return rows;
+        }
+
+        /**
+         * The next statement's rows of a batch of {@code n} requests, each row starting with its
+         * request's 1-based position (at most one row per request): one optional per request.
+         */
+        <T> List<Optional<T>> byPosition(int n, RowReader<T> reader) throws SQLException {
+            List<Optional<T>> byPosition = new ArrayList<>(Collections.nCopies(n, Optional.<T>empty()));
+            for (Map.Entry<Integer, T> row : rows(row -> Map.entry(row.getInt(1), reader.read(row)))) {
+                if (byPosition.set(row.getKey() - 1, Optional.of(row.getValue())).isPresent()) {
+                    throw new IllegalStateException("a batch statement returned two rows for request " + row.getKey());
+                }
+            }
+            return byPosition;
         }
 
         /** The next statement's only row, if it returned one. */

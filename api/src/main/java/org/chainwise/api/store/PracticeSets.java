@@ -11,8 +11,11 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.chainwise.engine.mastery.Skill;
@@ -22,6 +25,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 
 /**
  * The practice sets of courses ({@code practice_set} with its skills and families). Every lookup
@@ -88,6 +92,26 @@ public class PracticeSets {
     // Every practice request reads its set: rendered once, binds (course, set).
     static final Rendered FIND = Rendered.of(query(PRACTICE_SET.COURSE_ID.eq(0L).and(PRACTICE_SET.ID.eq(0L))));
     private static final Pipeline FIND_ALONE = Pipeline.of(FIND);
+
+    /** The sets of a batch's requests, each only if it is in the course named with it; binds {@link #findBinds}. */
+    static final Rendered FIND_ALL = Rendered.of(query(DSL.row(PRACTICE_SET.COURSE_ID, PRACTICE_SET.ID)
+            .in(DSL.select(Rendered.key("k", "course_id"), Rendered.key("k", "id"))
+                    .from(Rendered.positioned("k", new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0])}, "course_id", "id")))));
+
+    static List<Object> findBinds(List<Long> courses, List<Long> sets) {
+        return List.of(Pipeline.SqlArray.int8(courses), Pipeline.SqlArray.int8(sets));
+    }
+
+    /** The next result of a pipeline, a {@link #FIND_ALL}: each request's set, if it is in the request's course. */
+    static List<Optional<StoredPracticeSet>> read(Pipeline.Results results, List<Long> courses, List<Long> sets) throws SQLException {
+        Map<List<Long>, StoredPracticeSet> found = new HashMap<>();
+        results.rows(PracticeSets::read).forEach(set -> found.put(List.of(set.courseId(), set.id()), set));
+        List<Optional<StoredPracticeSet>> bySet = new ArrayList<>(courses.size());
+        for (int i = 0; i < courses.size(); i++) {
+            bySet.add(Optional.ofNullable(found.get(List.of(courses.get(i), sets.get(i)))));
+        }
+        return bySet;
+    }
 
     private static ResultQuery<? extends Record> query(Condition condition) {
         Field<String[]> skills = array(select(PRACTICE_SET_SKILL.SKILL).from(PRACTICE_SET_SKILL)

@@ -1,10 +1,16 @@
 package org.chainwise.api.store;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * A hot statement built with jOOQ once and rendered once, at class initialisation, then run as
@@ -30,4 +36,30 @@ record Rendered(String sql) {
     static Field<Object> unnested(String column) {
         return DSL.field(DSL.name("u", column));
     }
+
+    /**
+     * The keys of a batch, given as parallel array binds and read as rows
+     * {@code unnest(?, ?, …) WITH ORDINALITY AS alias(columns…, i)}: {@code i} is each key's
+     * position in the batch (1, 2, …), which every batch read returns so that its rows find their
+     * request. The arrays' element types are the placeholders' ({@code DSL.val(new Long[0])}).
+     */
+    static Table<Record> positioned(String alias, Field<?>[] arrays, String... columns) {
+        String[] named = Arrays.copyOf(columns, columns.length + 1);
+        named[columns.length] = POSITION;
+        String slots = IntStream.range(0, arrays.length).mapToObj(i -> "{" + i + "}")
+                .collect(Collectors.joining(", "));
+        return DSL.table("unnest(" + slots + ") with ordinality", (Object[]) arrays).as(alias, named);
+    }
+
+    /** A column of the keys {@link #positioned} names {@code alias}. */
+    static Field<Long> key(String alias, String column) {
+        return DSL.field(DSL.name(alias, column), SQLDataType.BIGINT);
+    }
+
+    /** The position column of the keys {@link #positioned} names {@code alias}. */
+    static Field<Long> position(String alias) {
+        return key(alias, POSITION);
+    }
+
+    private static final String POSITION = "i";
 }

@@ -13,13 +13,17 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.chainwise.bank.item.Item;
 import org.chainwise.bank.item.Parameters;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Items served to learners, their hint reveals and solution views. Every lookup names the course
@@ -31,33 +35,79 @@ public class ServedItems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Records {@code item} as served to the learner in the set. */
-    public ServedItem insert(DSLContext tx, long courseId, long userId, long practiceSetId, Item item) {
-        return INSERT.run(tx, results -> results.row(ServedItems::read).orElseThrow(), List.of(courseId, userId, practiceSetId,
-                item.family(), json(item.parameters()), item.seed(), item.variantKey()));
+    /** An item to record as served to a learner in a set. */
+    public record NewItem(long courseId, long userId, long practiceSetId, Item item) {
     }
 
-    private static final Pipeline INSERT = Pipeline.of(Rendered.of(DSL.insertInto(ITEM_SERVED)
-            .set(ITEM_SERVED.COURSE_ID, 0L)
-            .set(ITEM_SERVED.USER_ID, 0L)
-            .set(ITEM_SERVED.PRACTICE_SET_ID, 0L)
-            .set(ITEM_SERVED.FAMILY, "")
-            .set(ITEM_SERVED.PARAMETERS, JSONB.valueOf("{}"))
-            .set(ITEM_SERVED.SEED, 0L)
-            .set(ITEM_SERVED.VARIANT_KEY, "")
+    /** Records the items (at most one per learner) as served; the rows recorded, in order. */
+    public List<ServedItem> insert(DSLContext tx, List<NewItem> items) {
+        List<Object> binds = List.of(Pipeline.SqlArray.int8(items.stream().map(NewItem::courseId).toList()),
+                Pipeline.SqlArray.int8(items.stream().map(NewItem::userId).toList()),
+                Pipeline.SqlArray.int8(items.stream().map(NewItem::practiceSetId).toList()),
+                Pipeline.SqlArray.text(items.stream().map(i -> i.item().family()).toList()),
+                Pipeline.SqlArray.text(items.stream().map(i -> json(i.item().parameters())).toList()),
+                Pipeline.SqlArray.int8(items.stream().map(i -> i.item().seed()).toList()),
+                Pipeline.SqlArray.text(items.stream().map(i -> i.item().variantKey()).toList()));
+        Map<List<Long>, ServedItem> inserted = INSERT.run(tx, results -> {
+            Map<List<Long>, ServedItem> byLearner = new HashMap<>();
+            results.rows(ServedItems::read).forEach(row -> byLearner.put(List.of(row.courseId(), row.userId()), row));
+            return byLearner;
+        }, binds);
+        return items.stream().map(i -> inserted.get(List.of(i.courseId(), i.userId()))).toList();
+    }
+
+    private static final Pipeline INSERT = Pipeline.of(Rendered.of(DSL.insertInto(ITEM_SERVED, ITEM_SERVED.COURSE_ID, ITEM_SERVED.USER_ID,
+                    ITEM_SERVED.PRACTICE_SET_ID, ITEM_SERVED.FAMILY, ITEM_SERVED.PARAMETERS, ITEM_SERVED.SEED, ITEM_SERVED.VARIANT_KEY)
+            .select(DSL.select(Rendered.unnested("course_id").cast(SQLDataType.BIGINT), Rendered.unnested("user_id").cast(SQLDataType.BIGINT),
+                            Rendered.unnested("practice_set_id").cast(SQLDataType.BIGINT), Rendered.unnested("family").cast(SQLDataType.VARCHAR),
+                            Rendered.unnested("parameters").cast(SQLDataType.JSONB), Rendered.unnested("seed").cast(SQLDataType.BIGINT),
+                            Rendered.unnested("variant_key").cast(SQLDataType.VARCHAR))
+                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", DSL.val(new Long[0]), DSL.val(new Long[0]),
+                            DSL.val(new Long[0]), DSL.val(new String[0]), DSL.val(new String[0]), DSL.val(new Long[0]),
+                            DSL.val(new String[0])).as("u", "course_id", "user_id", "practice_set_id", "family", "parameters", "seed",
+                            "variant_key")))
             .returning()));
 
     // The reads of every request, rendered once (placeholders in the order of the binds below).
     private static final Rendered FIND = Rendered.of(DSL.selectFrom(ITEM_SERVED)
             .where(ITEM_SERVED.ID.eq(0L), ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L)));
-    static final Rendered LOCK = Rendered.of(DSL.selectFrom(ITEM_SERVED)
-            .where(ITEM_SERVED.ID.eq(0L), ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L))
-            .forUpdate());
-    static final Rendered OPEN = Rendered.of(DSL.selectFrom(ITEM_SERVED)
-            .where(ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L), ITEM_SERVED.PRACTICE_SET_ID.eq(0L),
-                    ITEM_SERVED.ANSWERED_AT.isNull(), ITEM_SERVED.SOLUTION_SHOWN_AT.isNull())
-            .orderBy(ITEM_SERVED.ID.desc())
-            .limit(DSL.inline(1)));
+    /**
+     * The learners' items, each locked until the transaction ends (answers, hints and solutions of
+     * one item go one at a time), in id order so that two batches never wait on each other in a
+     * circle. Each row starts with its position in the batch; binds {@link #lockBinds}.
+     */
+    static final Rendered LOCK = Rendered.of(DSL.select(Rendered.position("k")).select(ITEM_SERVED.asterisk())
+            .from(ITEM_SERVED)
+            .join(Rendered.positioned("k", new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0])},
+                    "id", "course_id", "user_id"))
+            .on(ITEM_SERVED.ID.eq(Rendered.key("k", "id")), ITEM_SERVED.COURSE_ID.eq(Rendered.key("k", "course_id")),
+                    ITEM_SERVED.USER_ID.eq(Rendered.key("k", "user_id")))
+            .orderBy(ITEM_SERVED.ID)
+            .forUpdate().of(ITEM_SERVED));
+
+    /** The binds of {@link #LOCK}: the items and whose they must be. */
+    static List<Object> lockBinds(List<Long> items, List<Long> courses, List<Long> users) {
+        return List.of(Pipeline.SqlArray.int8(items), Pipeline.SqlArray.int8(courses), Pipeline.SqlArray.int8(users));
+    }
+    /**
+     * Each learner's open item of the set (the latest unanswered one whose solution is not shown),
+     * if any, after its position in the batch; binds {@link Enrollments#runBinds}.
+     */
+    static final Rendered OPEN = Rendered.of(openQuery());
+
+    private static org.jooq.Select<?> openQuery() {
+        var open = DSL.selectFrom(ITEM_SERVED)
+                .where(ITEM_SERVED.COURSE_ID.eq(Rendered.key("k", "course_id")), ITEM_SERVED.USER_ID.eq(Rendered.key("k", "user_id")),
+                        ITEM_SERVED.PRACTICE_SET_ID.eq(Rendered.key("k", "practice_set_id")),
+                        ITEM_SERVED.ANSWERED_AT.isNull(), ITEM_SERVED.SOLUTION_SHOWN_AT.isNull())
+                .orderBy(ITEM_SERVED.ID.desc())
+                .limit(DSL.inline(1))
+                .asTable("o");
+        return DSL.select(Rendered.position("k")).select(open.asterisk())
+                .from(Rendered.positioned("k", new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0])},
+                        "course_id", "user_id", "practice_set_id"))
+                .crossJoin(DSL.lateral(open));
+    }
 
     private static final Pipeline FIND_ALONE = Pipeline.of(FIND);
     private static final Pipeline LOCK_ALONE = Pipeline.of(LOCK);
@@ -69,17 +119,21 @@ public class ServedItems {
 
     /** The learner's item {@code itemId}, locked until the transaction ends: answers, hints and solutions of one item go one at a time. */
     public Optional<ServedItem> lock(DSLContext tx, long courseId, long userId, long itemId) {
-        return LOCK_ALONE.run(tx, results -> results.row(ServedItems::read), List.of(itemId, courseId, userId));
+        return LOCK_ALONE.run(tx, results -> results.row(ServedItems::read),
+                lockBinds(List.of(itemId), List.of(courseId), List.of(userId)));
     }
 
     /**
-     * Marks a graded answer (binds: solved, graded, item): the first one sets {@code answered_at}; a
-     * correct one sets {@code solved_at}. An ungraded (unreadable) answer changes nothing.
+     * Marks graded answers (binds: the items, and whether each answer solved it): the first one
+     * sets {@code answered_at}; a correct one sets {@code solved_at}. Ungraded (unreadable) answers
+     * are not given: they change nothing.
      */
     static final Rendered ANSWERED = Rendered.of(DSL.update(ITEM_SERVED)
             .set(ITEM_SERVED.ANSWERED_AT, coalesce(ITEM_SERVED.ANSWERED_AT, currentOffsetDateTime()))
-            .set(ITEM_SERVED.SOLVED_AT, DSL.when(DSL.condition(DSL.val(false)), currentOffsetDateTime()).otherwise(ITEM_SERVED.SOLVED_AT))
-            .where(DSL.condition(DSL.val(false)), ITEM_SERVED.ID.eq(0L)));
+            .set(ITEM_SERVED.SOLVED_AT, DSL.when(Rendered.unnested("solved").cast(SQLDataType.BOOLEAN).isTrue(), currentOffsetDateTime())
+                    .otherwise(ITEM_SERVED.SOLVED_AT))
+            .from(DSL.table("unnest({0}, {1})", DSL.val(new Long[0]), DSL.val(new Boolean[0])).as("u", "id", "solved"))
+            .where(ITEM_SERVED.ID.eq(Rendered.unnested("id").cast(SQLDataType.BIGINT))));
 
     /** Records hint {@code step} revealed. */
     public void revealHint(DSLContext tx, long itemId, int step) {

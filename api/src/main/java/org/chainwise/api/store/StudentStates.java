@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.select;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,9 +29,11 @@ import org.chainwise.engine.mastery.StudentModel;
 import org.chainwise.engine.mastery.StudentState;
 import org.chainwise.engine.mastery.Skill;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.Record7;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record8;
 import org.jooq.Select;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -50,19 +53,35 @@ public class StudentStates {
     private static final String BELIEF = "belief";
     private static final String MODEL = "model";
     private static final String SEEN = "seen";
+    private static final String COURSE = "course_id";
+    private static final String USER = "user_id";
 
-    /** Makes the learner's model row on first use; binds (course, user). */
+    /** Makes the learners' model rows on first use, in key order; binds {@link #learnerBinds}. */
     static final Rendered CREATE = Rendered.of(DSL.insertInto(LEARNER_MODEL, LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
-            .values(0L, 0L)
+            .select(DSL.select(Rendered.key("k", COURSE), Rendered.key("k", USER)).from(learners("k"))
+                    .orderBy(Rendered.key("k", COURSE), Rendered.key("k", USER)))
             .onConflictDoNothing());
 
+    /** The learners' keys in a batch statement: binds (courses, users) as arrays. */
+    private static Table<Record> learners(String alias) {
+        return Rendered.positioned(alias, new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0])}, COURSE, USER);
+    }
+
+    /** The binds of {@link #learners}. */
+    static List<Object> learnerBinds(List<Long> courses, List<Long> users) {
+        return List.of(Pipeline.SqlArray.int8(courses), Pipeline.SqlArray.int8(users));
+    }
+
     /**
-     * Locks the learner's model row until the transaction ends, so that two answers of one learner
-     * update the model one after the other; binds (course, user).
+     * Locks the learners' model rows until the transaction ends, in key order, so that two answers
+     * of one learner update the model one after the other and two batches never wait on each other
+     * in a circle; binds {@link #learnerBinds}. No key update: an item served refers to the row
+     * (key share), and serving one must not wait for an answer.
      */
-    static final Rendered LOCK = Rendered.of(DSL.select(LEARNER_MODEL.ATTEMPTS).from(LEARNER_MODEL)
-            .where(LEARNER_MODEL.COURSE_ID.eq(0L), LEARNER_MODEL.USER_ID.eq(0L))
-            .forUpdate());
+    static final Rendered LOCK = Rendered.of(DSL.select(LEARNER_MODEL.COURSE_ID).from(LEARNER_MODEL)
+            .join(learners("k")).on(LEARNER_MODEL.COURSE_ID.eq(Rendered.key("k", COURSE)), LEARNER_MODEL.USER_ID.eq(Rendered.key("k", USER)))
+            .orderBy(LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
+            .forNoKeyUpdate().of(LEARNER_MODEL));
 
     /**
      * The learner's state in one query: skills (never practised ones at the model's prior), beliefs,
@@ -70,38 +89,62 @@ public class StudentStates {
      * choosing the next item needs; updating the model does not).
      */
     public StudentState load(DSLContext tx, StudentModel model, long courseId, long userId, boolean withSeen) {
-        return (withSeen ? LOAD_WITH_SEEN_ALONE : LOAD_ALONE).run(tx, results -> read(model, results), binds(courseId, userId, withSeen));
+        return (withSeen ? LOAD_WITH_SEEN_ALONE : LOAD_ALONE).run(tx, results -> read(model, results, 1).getFirst(),
+                binds(List.of(courseId), List.of(userId), withSeen));
     }
 
-    /** The binds of {@link #LOAD} or {@link #LOAD_WITH_SEEN}: (course, user) per branch of the union. */
-    static List<Long> binds(long courseId, long userId, boolean withSeen) {
-        return withSeen
-                ? List.of(courseId, userId, courseId, userId, courseId, userId, courseId, userId)
-                : List.of(courseId, userId, courseId, userId, courseId, userId);
+    /** The binds of {@link #LOAD} or {@link #LOAD_WITH_SEEN}: the learners' keys per branch of the union. */
+    static List<Object> binds(List<Long> courses, List<Long> users, boolean withSeen) {
+        List<Object> keys = learnerBinds(courses, users);
+        List<Object> binds = new ArrayList<>();
+        for (int branch = 0; branch < (withSeen ? 4 : 3); branch++) {
+            binds.addAll(keys);
+        }
+        return binds;
     }
 
-    /** The state from the next result of a pipeline, a {@link #LOAD} or {@link #LOAD_WITH_SEEN}. */
-    static StudentState read(StudentModel model, Pipeline.Results results) throws SQLException {
-        Map<Skill, SkillState> skills = new EnumMap<>(model.start().skills());
-        Map<Misconception, Double> beliefs = new EnumMap<>(Misconception.class);
-        Set<String> seen = new HashSet<>();
-        int[] attempts = {0};
-        Ability[] ability = {Ability.NONE};
+    /** The states of the {@code n} learners of a batch, in order, from the next result of a pipeline: a {@link #LOAD} or {@link #LOAD_WITH_SEEN}. */
+    static List<StudentState> read(StudentModel model, Pipeline.Results results, int n) throws SQLException {
+        List<StateRows> learners = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            learners.add(new StateRows(model));
+        }
         results.rows(row -> {
-            String key = row.getString(2);
-            switch (row.getString(1)) {
-                case SKILL -> skills.put(Skill.valueOf(key), new SkillState(row.getDouble(3), row.getInt(4), row.getInt(5),
-                        row.getInt(6), row.getInt(7)));
-                case BELIEF -> beliefs.put(Misconception.valueOf(key), row.getDouble(3));
+            learners.get(row.getInt(1) - 1).add(row);
+            return null;
+        });
+        return learners.stream().map(StateRows::state).toList();
+    }
+
+    /** One learner's rows of a {@link #LOAD}, gathered into a state. */
+    private static final class StateRows {
+        private final Map<Skill, SkillState> skills;
+        private final Map<Misconception, Double> beliefs = new EnumMap<>(Misconception.class);
+        private final Set<String> seen = new HashSet<>();
+        private int attempts;
+        private Ability ability = Ability.NONE;
+
+        StateRows(StudentModel model) {
+            skills = new EnumMap<>(model.start().skills());
+        }
+
+        void add(ResultSet row) throws SQLException {
+            String key = row.getString(3);
+            switch (row.getString(2)) {
+                case SKILL -> skills.put(Skill.valueOf(key), new SkillState(row.getDouble(4), row.getInt(5), row.getInt(6),
+                        row.getInt(7), row.getInt(8)));
+                case BELIEF -> beliefs.put(Misconception.valueOf(key), row.getDouble(4));
                 case MODEL -> {
-                    attempts[0] = row.getInt(4);
-                    ability[0] = key == null ? Ability.NONE : ability(key);
+                    attempts = row.getInt(5);
+                    ability = key == null ? Ability.NONE : ability(key);
                 }
                 default -> seen.add(key);
             }
-            return null;
-        });
-        return new StudentState(skills, beliefs, seen, attempts[0], ability[0]);
+        }
+
+        StudentState state() {
+            return new StudentState(skills, beliefs, seen, attempts, ability);
+        }
     }
 
     static final Rendered LOAD = Rendered.of(loadQuery(false));
@@ -109,27 +152,29 @@ public class StudentStates {
     private static final Pipeline LOAD_ALONE = Pipeline.of(LOAD);
     private static final Pipeline LOAD_WITH_SEEN_ALONE = Pipeline.of(LOAD_WITH_SEEN);
 
-    /** The union {@link #load} reads; its binds are (course, user) per branch, in order. */
-    private static Select<Record7<String, String, Double, Integer, Integer, Integer, Integer>> loadQuery(boolean withSeen) {
-        var rows = select(inline(SKILL), SKILL_MASTERY.SKILL, coalesce(SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.P_MASTERY),
+    /** The union {@link #load} reads, each row with its learner's position in the batch; binds {@link #binds}. */
+    private static Select<Record8<Long, String, String, Double, Integer, Integer, Integer, Integer>> loadQuery(boolean withSeen) {
+        Field<Long> position = Rendered.position("k");
+        var rows = select(position, inline(SKILL), SKILL_MASTERY.SKILL, coalesce(SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.P_MASTERY),
                         SKILL_MASTERY.EVIDENCE_COUNT,
                         SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED)
-                .from(SKILL_MASTERY)
-                .where(SKILL_MASTERY.COURSE_ID.eq(0L), SKILL_MASTERY.USER_ID.eq(0L))
-                .unionAll(select(inline(BELIEF), MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
+                .from(learners("k")).join(SKILL_MASTERY)
+                .on(SKILL_MASTERY.COURSE_ID.eq(Rendered.key("k", COURSE)), SKILL_MASTERY.USER_ID.eq(Rendered.key("k", USER)))
+                .unionAll(select(position, inline(BELIEF), MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
                         MISCONCEPTION_BELIEF.EVIDENCE_COUNT, inline(0), inline(0), inline(0))
-                        .from(MISCONCEPTION_BELIEF)
-                        .where(MISCONCEPTION_BELIEF.COURSE_ID.eq(0L), MISCONCEPTION_BELIEF.USER_ID.eq(0L),
-                                MISCONCEPTION_BELIEF.BELIEF.gt(inline(0.0))))
-                .unionAll(select(inline(MODEL), LEARNER_MODEL.ABILITY.cast(SQLDataType.VARCHAR), inline((Double) null), LEARNER_MODEL.ATTEMPTS,
-                        inline(0), inline(0), inline(0))
-                        .from(LEARNER_MODEL)
-                        .where(LEARNER_MODEL.COURSE_ID.eq(0L), LEARNER_MODEL.USER_ID.eq(0L)));
+                        .from(learners("k")).join(MISCONCEPTION_BELIEF)
+                        .on(MISCONCEPTION_BELIEF.COURSE_ID.eq(Rendered.key("k", COURSE)),
+                                MISCONCEPTION_BELIEF.USER_ID.eq(Rendered.key("k", USER)))
+                        .where(MISCONCEPTION_BELIEF.BELIEF.gt(inline(0.0))))
+                .unionAll(select(position, inline(MODEL), LEARNER_MODEL.ABILITY.cast(SQLDataType.VARCHAR), inline((Double) null),
+                        LEARNER_MODEL.ATTEMPTS, inline(0), inline(0), inline(0))
+                        .from(learners("k")).join(LEARNER_MODEL)
+                        .on(LEARNER_MODEL.COURSE_ID.eq(Rendered.key("k", COURSE)), LEARNER_MODEL.USER_ID.eq(Rendered.key("k", USER))));
         if (withSeen) {
-            rows = rows.unionAll(select(inline(SEEN), ITEM_SERVED.VARIANT_KEY, inline((Double) null), inline(0),
+            rows = rows.unionAll(select(position, inline(SEEN), ITEM_SERVED.VARIANT_KEY, inline((Double) null), inline(0),
                     inline(0), inline(0), inline(0))
-                    .from(ITEM_SERVED)
-                    .where(ITEM_SERVED.COURSE_ID.eq(0L), ITEM_SERVED.USER_ID.eq(0L)));
+                    .from(learners("k")).join(ITEM_SERVED)
+                    .on(ITEM_SERVED.COURSE_ID.eq(Rendered.key("k", COURSE)), ITEM_SERVED.USER_ID.eq(Rendered.key("k", USER))));
         }
         return rows;
     }
@@ -152,27 +197,86 @@ public class StudentStates {
     }
 
     /**
-     * The binds of {@link #SAVE_SKILLS}, {@link #SAVE_BELIEFS} and {@link #SAVE_MODEL}, one list each,
-     * that turn the stored {@code before} into {@code after}: the skills that changed, the beliefs
-     * that changed (a belief the model dropped is stored as 0), with {@code diagnosed} codes marked
-     * seen now, and the attempt count. With {@code changed} false they change nothing.
+     * A learner's model change to store: {@code before} becomes {@code after}, with {@code diagnosed}
+     * codes seen now. With {@code changed} false (an answer that is no evidence) it stores nothing.
      */
-    static List<List<?>> saveBinds(StudentModel model, long courseId, long userId, StudentState before, StudentState after,
-            Set<Misconception> diagnosed, boolean changed) {
-        List<String> skills = new ArrayList<>();
-        List<Double> masteries = new ArrayList<>();
-        List<Double> known = new ArrayList<>();
-        List<Integer> opportunities = new ArrayList<>();
-        List<Integer> lastPractised = new ArrayList<>();
-        List<Integer> streaks = new ArrayList<>();
-        List<Integer> reviews = new ArrayList<>();
-        for (Skill skill : changed ? Skill.values() : new Skill[0]) {
-            SkillState s = after.skill(skill);
-            double mastery = model.masteryProbability(after, skill);
-            // The logistic tracker's general ability moves every skill's blended probability.
-            if (s.equals(before.skill(skill)) && Math.abs(mastery - model.masteryProbability(before, skill)) < 1e-9) {
+    record Change(long courseId, long userId, StudentState before, StudentState after, Set<Misconception> diagnosed,
+            boolean changed) {
+    }
+
+    /**
+     * The binds of {@link #SAVE_SKILLS}, {@link #SAVE_BELIEFS} and {@link #SAVE_MODEL}, one list each,
+     * that store the changes of a batch: for each learner the skills that changed, the beliefs that
+     * changed (a belief the model dropped is stored as 0), and the attempt count and ability.
+     */
+    static List<List<?>> saveBinds(StudentModel model, List<Change> changes) {
+        SkillRows skills = new SkillRows();
+        List<Long> beliefCourses = new ArrayList<>();
+        List<Long> beliefUsers = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        List<Double> beliefs = new ArrayList<>();
+        List<Boolean> seenNow = new ArrayList<>();
+        List<Long> modelCourses = new ArrayList<>();
+        List<Long> modelUsers = new ArrayList<>();
+        List<Integer> attempts = new ArrayList<>();
+        List<String> abilities = new ArrayList<>();
+        for (Change change : changes) {
+            if (!change.changed()) {
                 continue;
             }
+            StudentState before = change.before();
+            StudentState after = change.after();
+            for (Skill skill : Skill.values()) {
+                SkillState s = after.skill(skill);
+                double mastery = model.masteryProbability(after, skill);
+                // The logistic tracker's general ability moves every skill's blended probability.
+                if (s.equals(before.skill(skill)) && Math.abs(mastery - model.masteryProbability(before, skill)) < 1e-9) {
+                    continue;
+                }
+                skills.add(change.courseId(), change.userId(), skill, mastery, s);
+            }
+            Set<Misconception> held = EnumSet.noneOf(Misconception.class);
+            held.addAll(before.beliefs().keySet());
+            held.addAll(after.beliefs().keySet());
+            for (Misconception code : held) {
+                double belief = after.belief(code);
+                boolean seen = change.diagnosed().contains(code);
+                if (belief == before.belief(code) && !seen) {
+                    continue;
+                }
+                beliefCourses.add(change.courseId());
+                beliefUsers.add(change.userId());
+                codes.add(code.name());
+                beliefs.add(belief);
+                seenNow.add(seen);
+            }
+            modelCourses.add(change.courseId());
+            modelUsers.add(change.userId());
+            attempts.add(after.attempts());
+            abilities.add(json(after.ability()));
+        }
+        return List.of(skills.binds(),
+                List.of(Pipeline.SqlArray.int8(beliefCourses), Pipeline.SqlArray.int8(beliefUsers), Pipeline.SqlArray.text(codes),
+                        Pipeline.SqlArray.float8(beliefs), Pipeline.SqlArray.bool(seenNow)),
+                List.of(Pipeline.SqlArray.int8(modelCourses), Pipeline.SqlArray.int8(modelUsers), Pipeline.SqlArray.int4(attempts),
+                        Pipeline.SqlArray.text(abilities)));
+    }
+
+    /** The parallel arrays of {@link #SAVE_SKILLS}. */
+    private static final class SkillRows {
+        private final List<Long> courses = new ArrayList<>();
+        private final List<Long> users = new ArrayList<>();
+        private final List<String> skills = new ArrayList<>();
+        private final List<Double> masteries = new ArrayList<>();
+        private final List<Double> known = new ArrayList<>();
+        private final List<Integer> opportunities = new ArrayList<>();
+        private final List<Integer> lastPractised = new ArrayList<>();
+        private final List<Integer> streaks = new ArrayList<>();
+        private final List<Integer> reviews = new ArrayList<>();
+
+        void add(long course, long user, Skill skill, double mastery, SkillState s) {
+            courses.add(course);
+            users.add(user);
             skills.add(skill.name());
             masteries.add(mastery);
             known.add(s.known());
@@ -181,54 +285,29 @@ public class StudentStates {
             streaks.add(s.streak());
             reviews.add(s.reviewsPassed());
         }
-        List<String> codes = new ArrayList<>();
-        List<Double> beliefs = new ArrayList<>();
-        List<Boolean> seenNow = new ArrayList<>();
-        Set<Misconception> held = EnumSet.noneOf(Misconception.class);
-        if (changed) {
-            held.addAll(before.beliefs().keySet());
-            held.addAll(after.beliefs().keySet());
+
+        List<Object> binds() {
+            return List.of(Pipeline.SqlArray.int8(courses), Pipeline.SqlArray.int8(users), Pipeline.SqlArray.text(skills),
+                    Pipeline.SqlArray.float8(masteries), Pipeline.SqlArray.float8(known), Pipeline.SqlArray.int4(opportunities),
+                    Pipeline.SqlArray.int4(lastPractised), Pipeline.SqlArray.int4(streaks), Pipeline.SqlArray.int4(reviews));
         }
-        for (Misconception code : held) {
-            double belief = after.belief(code);
-            if (belief == before.belief(code) && !diagnosed.contains(code)) {
-                continue;
-            }
-            codes.add(code.name());
-            beliefs.add(belief);
-            seenNow.add(diagnosed.contains(code));
-        }
-        return List.of(
-                List.of(courseId, userId, text(skills), float8(masteries), float8(known), int4(opportunities), int4(lastPractised),
-                        int4(streaks), int4(reviews)),
-                List.of(courseId, userId, text(codes), float8(beliefs), new Pipeline.SqlArray("bool", seenNow.toArray())),
-                List.of(after.attempts(), json(after.ability()), changed, courseId, userId));
     }
 
-    private static Pipeline.SqlArray text(List<String> values) {
-        return new Pipeline.SqlArray("text", values.toArray());
-    }
-
-    private static Pipeline.SqlArray float8(List<Double> values) {
-        return new Pipeline.SqlArray("float8", values.toArray());
-    }
-
-    private static Pipeline.SqlArray int4(List<Integer> values) {
-        return new Pipeline.SqlArray("int4", values.toArray());
-    }
-
-    /** Upserts the changed skills, given as parallel arrays; binds (course, user, then the seven arrays). */
+    /** Upserts the changed skills of a batch's learners, given as parallel arrays; binds {@link SkillRows#binds}. */
     static final Rendered SAVE_SKILLS = Rendered.of(DSL.insertInto(SKILL_MASTERY, SKILL_MASTERY.COURSE_ID, SKILL_MASTERY.USER_ID,
                     SKILL_MASTERY.SKILL, SKILL_MASTERY.P_MASTERY, SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.EVIDENCE_COUNT,
                     SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED)
-            .select(DSL.select(DSL.val(0L), DSL.val(0L), Rendered.unnested("skill").cast(SQLDataType.VARCHAR),
+            .select(DSL.select(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT), Rendered.unnested(USER).cast(SQLDataType.BIGINT),
+                            Rendered.unnested("skill").cast(SQLDataType.VARCHAR),
                             Rendered.unnested("p_mastery").cast(SQLDataType.DOUBLE), Rendered.unnested("p_known").cast(SQLDataType.DOUBLE),
                             Rendered.unnested("evidence_count").cast(SQLDataType.INTEGER), Rendered.unnested("last_practised").cast(SQLDataType.INTEGER),
                             Rendered.unnested("streak").cast(SQLDataType.INTEGER), Rendered.unnested("reviews_passed").cast(SQLDataType.INTEGER))
-                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", DSL.val(new String[0]), DSL.val(new Double[0]),
+                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})", DSL.val(new Long[0]), DSL.val(new Long[0]),
+                                    DSL.val(new String[0]), DSL.val(new Double[0]),
                                     DSL.val(new Double[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]),
                                     DSL.val(new Integer[0]))
-                            .as("u", "skill", "p_mastery", "p_known", "evidence_count", "last_practised", "streak", "reviews_passed")))
+                            .as("u", COURSE, USER, "skill", "p_mastery", "p_known", "evidence_count", "last_practised", "streak",
+                                    "reviews_passed")))
             .onConflict(SKILL_MASTERY.COURSE_ID, SKILL_MASTERY.USER_ID, SKILL_MASTERY.SKILL)
             .doUpdate()
             .set(SKILL_MASTERY.P_MASTERY, excluded(SKILL_MASTERY.P_MASTERY))
@@ -240,19 +319,20 @@ public class StudentStates {
             .set(SKILL_MASTERY.UPDATED_AT, currentOffsetDateTime()));
 
     /**
-     * Upserts the changed beliefs (code, belief, seen now) given as parallel arrays; one more piece
-     * of evidence each, and the codes seen now get {@code last_seen_at}. Binds (course, user, then
-     * the three arrays).
+     * Upserts the changed beliefs (course, user, code, belief, seen now) given as parallel arrays;
+     * one more piece of evidence each, and the codes seen now get {@code last_seen_at}.
      */
     static final Rendered SAVE_BELIEFS = Rendered.of(DSL.insertInto(MISCONCEPTION_BELIEF, MISCONCEPTION_BELIEF.COURSE_ID,
                     MISCONCEPTION_BELIEF.USER_ID, MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
                     MISCONCEPTION_BELIEF.EVIDENCE_COUNT, MISCONCEPTION_BELIEF.LAST_SEEN_AT)
-            .select(DSL.select(DSL.val(0L), DSL.val(0L), Rendered.unnested("code").cast(SQLDataType.VARCHAR),
+            .select(DSL.select(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT), Rendered.unnested(USER).cast(SQLDataType.BIGINT),
+                            Rendered.unnested("code").cast(SQLDataType.VARCHAR),
                             Rendered.unnested("belief").cast(SQLDataType.DOUBLE), DSL.inline(1),
                             DSL.when(Rendered.unnested("seen").cast(SQLDataType.BOOLEAN).isTrue(), currentOffsetDateTime())
                                     .otherwise(DSL.inline((java.time.OffsetDateTime) null)))
-                    .from(DSL.table("unnest({0}, {1}, {2})", DSL.val(new String[0]), DSL.val(new Double[0]), DSL.val(new Boolean[0]))
-                            .as("u", "code", "belief", "seen")))
+                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4})", DSL.val(new Long[0]), DSL.val(new Long[0]),
+                                    DSL.val(new String[0]), DSL.val(new Double[0]), DSL.val(new Boolean[0]))
+                            .as("u", COURSE, USER, "code", "belief", "seen")))
             .onConflict(MISCONCEPTION_BELIEF.COURSE_ID, MISCONCEPTION_BELIEF.USER_ID, MISCONCEPTION_BELIEF.CODE)
             .doUpdate()
             .set(MISCONCEPTION_BELIEF.BELIEF, excluded(MISCONCEPTION_BELIEF.BELIEF))
@@ -260,10 +340,13 @@ public class StudentStates {
             .set(MISCONCEPTION_BELIEF.LAST_SEEN_AT, coalesce(excluded(MISCONCEPTION_BELIEF.LAST_SEEN_AT), MISCONCEPTION_BELIEF.LAST_SEEN_AT))
             .set(MISCONCEPTION_BELIEF.UPDATED_AT, currentOffsetDateTime()));
 
-    /** Stores the model's attempt count and the logistic tracker's evidence; binds (attempts, ability JSON, changed, course, user). */
+    /** Stores the learners' attempt counts and the logistic tracker's evidence; binds (courses, users, attempts, ability JSON). */
     static final Rendered SAVE_MODEL = Rendered.of(DSL.update(LEARNER_MODEL)
-            .set(LEARNER_MODEL.ATTEMPTS, 0)
-            .set(LEARNER_MODEL.ABILITY, JSONB.valueOf("{}"))
+            .set(LEARNER_MODEL.ATTEMPTS, Rendered.unnested("attempts").cast(SQLDataType.INTEGER))
+            .set(LEARNER_MODEL.ABILITY, Rendered.unnested("ability").cast(SQLDataType.JSONB))
             .set(LEARNER_MODEL.UPDATED_AT, currentOffsetDateTime())
-            .where(DSL.condition(DSL.val(false)), LEARNER_MODEL.COURSE_ID.eq(0L), LEARNER_MODEL.USER_ID.eq(0L)));
+            .from(DSL.table("unnest({0}, {1}, {2}, {3})", DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Integer[0]),
+                    DSL.val(new String[0])).as("u", COURSE, USER, "attempts", "ability"))
+            .where(LEARNER_MODEL.COURSE_ID.eq(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT)),
+                    LEARNER_MODEL.USER_ID.eq(Rendered.unnested(USER).cast(SQLDataType.BIGINT))));
 }

@@ -40,6 +40,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, message, null);
     }
 
+    /** 503 with {@code Retry-After}: the server could not answer in time; the same request may be sent again. */
+    public static ApiException busy(String message) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "busy", message, null);
+    }
+
     public static ApiException unauthenticated(String message) {
         return new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", message, null);
     }

@@ -3,6 +3,7 @@ package org.chainwise.api.web;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -15,6 +16,7 @@ class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse
 
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, ApiException exception) {
-        return HttpResponse.<ApiError>status(exception.status()).body(exception.body());
+        var response = HttpResponse.<ApiError>status(exception.status()).body(exception.body());
+        return exception.status() == HttpStatus.SERVICE_UNAVAILABLE ? response.header("Retry-After", "1") : response;
     }
 }

@@ -3,6 +3,9 @@ package org.chainwise.api.lti.advantage;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.chainwise.api.service.PracticeProgress;
 import org.chainwise.api.service.ProgressListener;
@@ -30,14 +33,14 @@ public class GradeOutbox implements ProgressListener {
     }
 
     @Override
-    public void progressed(DSLContext tx, PracticeProgress progress) {
-        Optional<String> lineItem = services.scoreLineItem(tx, progress.practiceSetId());
-        if (lineItem.isEmpty()) {
-            return;
+    public void progressed(DSLContext tx, List<PracticeProgress> progress) {
+        Map<Long, Optional<String>> lineItems = new HashMap<>();
+        for (PracticeProgress learner : progress) {
+            Optional<String> lineItem = lineItems.computeIfAbsent(learner.practiceSetId(), set -> services.scoreLineItem(tx, set));
+            lineItem.ifPresent(url -> outbox.queue(tx, new GradeOutboxStore.Queued(learner.courseId(), learner.userId(),
+                    learner.practiceSetId(), url, learner.scoreGiven(), learner.scoreMaximum(), activityProgress(learner),
+                    gradingProgress(learner), clock.instant().truncatedTo(ChronoUnit.MICROS))));
         }
-        outbox.queue(tx, new GradeOutboxStore.Queued(progress.courseId(), progress.userId(), progress.practiceSetId(),
-                lineItem.get(), progress.scoreGiven(), progress.scoreMaximum(), activityProgress(progress),
-                gradingProgress(progress), clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
     static ActivityProgress activityProgress(PracticeProgress progress) {
