@@ -13,9 +13,11 @@ import org.jooq.DSLContext;
 /**
  * Grade passback's end of a submission: inside the transaction that records the attempt, queues
  * the learner's new score for the practice set's line item, so the score is kept exactly when the
- * attempt is, and is sent later by {@link GradePassback} whatever the platform is doing now. A
- * practice set without a line item, or in a course whose platform did not grant the score scope,
- * has nothing to send.
+ * attempt is, and is sent later by {@link GradePassback} whatever the platform is doing now. When
+ * the launch named only the course's line items container, the score is queued without a line item
+ * and the sender finds or makes the link's ({@link LineItemFinder}). A practice set whose link has
+ * no line item the tool may find or make, or in a course whose platform did not grant the score
+ * scope, has nothing to send.
  */
 @Singleton
 public class GradeOutbox implements ProgressListener {
@@ -31,12 +33,12 @@ public class GradeOutbox implements ProgressListener {
 
     @Override
     public void progressed(DSLContext tx, PracticeProgress progress) {
-        Optional<String> lineItem = services.scoreLineItem(tx, progress.practiceSetId());
-        if (lineItem.isEmpty()) {
+        Optional<LtiServiceStore.ScoreTarget> target = services.scoreTarget(tx, progress.practiceSetId());
+        if (target.isEmpty()) {
             return;
         }
         outbox.queue(tx, new GradeOutboxStore.Queued(progress.courseId(), progress.userId(), progress.practiceSetId(),
-                lineItem.get(), progress.scoreGiven(), progress.scoreMaximum(), activityProgress(progress),
+                target.get().lineItem(), progress.scoreGiven(), progress.scoreMaximum(), activityProgress(progress),
                 gradingProgress(progress), clock.instant().truncatedTo(ChronoUnit.MICROS)));
     }
 
