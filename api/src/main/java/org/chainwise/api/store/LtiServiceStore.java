@@ -18,7 +18,8 @@ import org.jooq.impl.DSL;
 
 /**
  * What grade passback and roster sync read of the LTI Advantage services launches recorded (V4's
- * {@code lti_resource_link} and {@code lti_course_service}), and when each roster is due.
+ * {@code lti_resource_link} and {@code lti_course_service}), when each roster is due, and the line
+ * items the grade sender finds or makes for links whose launches named none (V10).
  */
 @Singleton
 public class LtiServiceStore {
