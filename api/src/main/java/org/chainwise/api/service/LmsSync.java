@@ -14,7 +14,8 @@ import org.jooq.DSLContext;
 /**
  * What an instructor sees and can do about the course's link with its LMS: how many scores are
  * waiting, sent and given up (with the platform's answer for each given up), when the roster was
- * last fetched and why it failed if it did; asking for the roster now, and sending given-up scores
+ * last fetched and why it failed if it did, which practice sets get no grades because the LMS
+ * offers no line item for them; asking for the roster now, and sending given-up scores
  * again once the grade book is fixed.
  */
 @Singleton
@@ -36,13 +37,14 @@ public class LmsSync {
 
     /** The course's grade passback and roster state. */
     public record Status(GradeOutboxStore.Counts grades, List<GradeOutboxStore.Failure> failures,
-                         Optional<LtiServiceStore.RosterState> roster) {
+                         List<LtiServiceStore.LineItemProblem> lineItemProblems, Optional<LtiServiceStore.RosterState> roster) {
     }
 
     public Status status(Actor actor, long courseId) {
         actor.requireInstructor().requireCourse(courseId);
         return dsl.transactionResult(cfg -> new Status(outbox.counts(cfg.dsl(), courseId),
-                outbox.failures(cfg.dsl(), courseId, FAILURES_SHOWN), services.rosterState(cfg.dsl(), courseId)));
+                outbox.failures(cfg.dsl(), courseId, FAILURES_SHOWN), services.lineItemProblems(cfg.dsl(), courseId),
+                services.rosterState(cfg.dsl(), courseId)));
     }
 
     /** Makes the roster due now; the background refresh fetches it within its poll interval. */
@@ -57,10 +59,17 @@ public class LmsSync {
         return status(actor, courseId);
     }
 
-    /** Queues the given-up scores again; returns how many. */
+    /**
+     * Queues the given-up scores again, and forgets why links had no line item so that the tool
+     * looks for them once more (the LMS may grant the scope or list the grade item now); returns how
+     * many scores were queued.
+     */
     public int retryFailed(Actor actor, long courseId) {
         actor.requireInstructor().requireCourse(courseId);
         Instant now = clock.instant();
-        return dsl.transactionResult(cfg -> outbox.requeueFailed(cfg.dsl(), courseId, now));
+        return dsl.transactionResult(cfg -> {
+            services.forgetLineItemProblems(cfg.dsl(), courseId);
+            return outbox.requeueFailed(cfg.dsl(), courseId, now);
+        });
     }
 }

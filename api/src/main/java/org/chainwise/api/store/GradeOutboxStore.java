@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.chainwise.api.lti.advantage.ActivityProgress;
 import org.chainwise.api.lti.advantage.GradingProgress;
 import org.chainwise.api.lti.advantage.Score;
@@ -34,14 +35,21 @@ public class GradeOutboxStore {
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
 
-    /** A score to send, as the submit transaction writes it. */
-    public record Queued(long courseId, long userId, long practiceSetId, String lineItemUrl,
+    /**
+     * A score to send, as the submit transaction writes it; without a line item when the link's is
+     * still to be found or made (the sender does it).
+     */
+    public record Queued(long courseId, long userId, long practiceSetId, Optional<String> lineItemUrl,
                          double scoreGiven, double scoreMaximum, ActivityProgress activityProgress,
                          GradingProgress gradingProgress, Instant timestamp) {
     }
 
-    /** A pending score a sender claimed: what to send, where, and the revision it claimed. */
-    public record Claimed(long id, int revision, long courseId, URI lineItem, Score score, int attempts,
+    /**
+     * A pending score a sender claimed: what to send, where (empty: the practice set's line item,
+     * still to be found or made), and the revision it claimed.
+     */
+    public record Claimed(long id, int revision, long courseId, long practiceSetId, Optional<URI> lineItem,
+                          Score score, int attempts,
                           Instant queuedAt, long platformId) {
     }
 
@@ -64,7 +72,7 @@ public class GradeOutboxStore {
                 .set(GRADE_OUTBOX.COURSE_ID, score.courseId())
                 .set(GRADE_OUTBOX.USER_ID, score.userId())
                 .set(GRADE_OUTBOX.PRACTICE_SET_ID, score.practiceSetId())
-                .set(GRADE_OUTBOX.LINE_ITEM_URL, score.lineItemUrl())
+                .set(GRADE_OUTBOX.LINE_ITEM_URL, score.lineItemUrl().orElse(null))
                 .set(GRADE_OUTBOX.SCORE_GIVEN, score.scoreGiven())
                 .set(GRADE_OUTBOX.SCORE_MAXIMUM, score.scoreMaximum())
                 .set(GRADE_OUTBOX.ACTIVITY_PROGRESS, score.activityProgress().wireName())
@@ -121,7 +129,8 @@ public class GradeOutboxStore {
                     GradingProgress.fromWireName(row.get(GRADE_OUTBOX.GRADING_PROGRESS)),
                     row.get(GRADE_OUTBOX.SCORE_TIMESTAMP).toInstant());
             return new Claimed(row.get(GRADE_OUTBOX.ID), row.get(GRADE_OUTBOX.REVISION), row.get(GRADE_OUTBOX.COURSE_ID),
-                    URI.create(row.get(GRADE_OUTBOX.LINE_ITEM_URL)), score, row.get(GRADE_OUTBOX.ATTEMPTS),
+                    row.get(GRADE_OUTBOX.PRACTICE_SET_ID), Optional.ofNullable(row.get(GRADE_OUTBOX.LINE_ITEM_URL)).map(URI::create),
+                    score, row.get(GRADE_OUTBOX.ATTEMPTS),
                     row.get(GRADE_OUTBOX.CREATED_AT).toInstant(), user.get(APP_USER.PLATFORM_ID));
         }).toList();
     }

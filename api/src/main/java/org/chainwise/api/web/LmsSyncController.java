@@ -29,7 +29,13 @@ class LmsSyncController {
     }
 
     @Serdeable
-    record GradesView(int pending, int sent, int failed, List<FailedScoreView> failures) {
+    record GradesView(int pending, int sent, int failed, List<FailedScoreView> failures,
+                      List<MissingLineItemView> missingLineItems) {
+    }
+
+    /** A practice set that gets no grades: its link has no line item and the tool may make none. */
+    @Serdeable
+    record MissingLineItemView(long practiceSetId, String title, String problem) {
     }
 
     /** A score the platform did not take, and what it answered. */
@@ -71,6 +77,9 @@ class LmsSyncController {
         RosterView roster = status.roster()
                 .map(r -> new RosterView(true, r.fetchedAt(), r.error(), r.dueAt()))
                 .orElse(new RosterView(false, null, null, null));
-        return new StatusView(new GradesView(counts.pending(), counts.sent(), counts.failed(), failures), roster);
+        List<MissingLineItemView> missing = status.lineItemProblems().stream()
+                .map(p -> new MissingLineItemView(p.practiceSetId(), p.title(), p.problem()))
+                .toList();
+        return new StatusView(new GradesView(counts.pending(), counts.sent(), counts.failed(), failures, missing), roster);
     }
 }

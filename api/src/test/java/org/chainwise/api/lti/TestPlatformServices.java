@@ -1,10 +1,12 @@
 package org.chainwise.api.lti;
 
+import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
@@ -25,13 +27,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * takes the client-credentials grant only with a client assertion it verifies against the tool's
  * JWKS fetched over HTTP (issuer, subject, audience, expiry, a jti never seen before); the AGS
  * score service of the course's line items, which can be told to answer 503 for a while and keeps
- * every score it accepts; and the NRPS membership service, paged with {@code Link: rel="next"}.
+ * every score it accepts; the course's line items container (listed page by page with {@code Link:
+ * rel="next"}, filtered by {@code resource_link_id} unless told to ignore it, and taking new line
+ * items by POST), which can be told to fail or stall; and the NRPS membership service, paged with
+ * {@code Link: rel="next"}.
  * Media types, scopes and field names are written out here rather than taken from the tool's code,
  * so a misspelling on either side shows. Whatever it refuses is also kept in {@link #refusals()}.
  */
 public final class TestPlatformServices {
 
     public static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    public static final String LINE_ITEM_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+    public static final String LINE_ITEM_READ_ONLY_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly";
     public static final String NRPS_SCOPE = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
     private static final Set<String> GRANTABLE = Set.of(SCORE_SCOPE, NRPS_SCOPE,
             "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
@@ -55,6 +62,36 @@ public final class TestPlatformServices {
     private volatile int pageSize = 2;
     private final AtomicInteger membershipPagesServed = new AtomicInteger();
     private volatile boolean membershipsDown;
+    private final List<LineItem> listedLineItems = new CopyOnWriteArrayList<>();
+    private final List<LineItem> createdLineItems = new CopyOnWriteArrayList<>();
+    private final AtomicInteger containerRequests = new AtomicInteger();
+    private final AtomicInteger containerFailuresLeft = new AtomicInteger();
+    private volatile long containerStallMillis;
+    private volatile int containerPageSize = 2;
+    private volatile boolean ignoresLineItemFilter;
+
+    /** A line item in the container: its URL and the fields the tool sends or reads. */
+    public record LineItem(String id, double scoreMaximum, String label, String resourceLinkId, String tag) {
+
+        /** The last segment of its URL, as {@link ReceivedScore#lineItem()} names it. */
+        public String name() {
+            return id.substring(id.lastIndexOf('/') + 1);
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", id);
+            json.put("scoreMaximum", scoreMaximum);
+            json.put("label", label);
+            if (resourceLinkId != null) {
+                json.put("resourceLinkId", resourceLinkId);
+            }
+            if (tag != null) {
+                json.put("tag", tag);
+            }
+            return json;
+        }
+    }
 
     /** A score the score service accepted: the line item (last path segment before /scores) and the body's fields. */
     public record ReceivedScore(String lineItem, String userId, double scoreGiven, double scoreMaximum,
@@ -118,6 +155,34 @@ public final class TestPlatformServices {
         deletedLineItems.remove(resourceLinkId);
     }
 
+    /** Puts a line item in the container, as a teacher or the platform made it; returns it. */
+    public LineItem listLineItem(String name, String label, String resourceLinkId, String tag) {
+        LineItem item = new LineItem(platform.base().resolve(LINE_ITEMS + "/" + name).toString(), 10, label,
+                resourceLinkId, tag);
+        listedLineItems.add(item);
+        return item;
+    }
+
+    /** The container lists {@code pageSize} line items a page. */
+    public void lineItemPageSize(int pageSize) {
+        this.containerPageSize = pageSize;
+    }
+
+    /** When true, the container lists every line item whatever {@code resource_link_id} asks (some platforms do). */
+    public void ignoreLineItemFilter(boolean ignore) {
+        this.ignoresLineItemFilter = ignore;
+    }
+
+    /** The next {@code count} container requests are answered 500. */
+    public void failNextContainerRequests(int count) {
+        containerFailuresLeft.set(count);
+    }
+
+    /** Each container request waits this long before it is answered (0: at once). */
+    public void stallContainer(long millis) {
+        this.containerStallMillis = millis;
+    }
+
     /** The roster the membership service lists, {@code pageSize} members a page. */
     public void roster(List<Map<String, Object>> members, int pageSize) {
         this.members = List.copyOf(members);
@@ -154,6 +219,16 @@ public final class TestPlatformServices {
 
     public int tokensIssued() {
         return tokensIssued.get();
+    }
+
+    /** The line items created through the container, in order. */
+    public List<LineItem> createdLineItems() {
+        return List.copyOf(createdLineItems);
+    }
+
+    /** Container requests received (GET and POST, answered or not). */
+    public int containerRequests() {
+        return containerRequests.get();
     }
 
     public int membershipPagesServed() {
@@ -237,19 +312,17 @@ public final class TestPlatformServices {
 
     private void lineItems(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.equals(LINE_ITEMS)) {
+            container(exchange);
+            return;
+        }
         if (!path.endsWith("/scores") || !"POST".equals(exchange.getRequestMethod())) {
             refuse(exchange, 404, "not_found", exchange.getRequestMethod() + " " + path);
             return;
         }
         scoreRequests.incrementAndGet();
         String lineItem = path.substring(LINE_ITEMS.length() + 1, path.length() - "/scores".length());
-        if (!authorized(exchange, SCORE_SCOPE)) {
-            refuse(exchange, 401, "invalid_token", "score request without a live token for the score scope");
-            return;
-        }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.startsWith("application/vnd.ims.lis.v1.score+json")) {
-            refuse(exchange, 415, "unsupported_media_type", "score sent as " + contentType);
+        if (!authorizedPost(exchange, "score", SCORE_SCOPE, "application/vnd.ims.lis.v1.score+json")) {
             return;
         }
         if (scoreFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -279,6 +352,90 @@ public final class TestPlatformServices {
         }
         scores.add(score);
         exchange.sendResponseHeaders(204, -1);
+    }
+
+    private void container(HttpExchange exchange) throws IOException {
+        containerRequests.incrementAndGet();
+        long stall = containerStallMillis;
+        if (stall > 0) {
+            try {
+                Thread.sleep(stall);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (containerFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            refuse(exchange, 500, "server_error", "the line items container is down");
+            return;
+        }
+        switch (exchange.getRequestMethod()) {
+            case "GET" -> listLineItems(exchange);
+            case "POST" -> createLineItem(exchange);
+            default -> refuse(exchange, 405, "method_not_allowed", exchange.getRequestMethod() + " on the container");
+        }
+    }
+
+    private void listLineItems(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange, LINE_ITEM_SCOPE) && !authorized(exchange, LINE_ITEM_READ_ONLY_SCOPE)) {
+            refuse(exchange, 401, "invalid_token", "line items request without a live token for a line item scope");
+            return;
+        }
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        if (accept == null || !accept.contains("application/vnd.ims.lis.v2.lineitemcontainer+json")) {
+            refuse(exchange, 406, "not_acceptable", "line items request accepting " + accept);
+            return;
+        }
+        Map<String, String> query = TestPlatform.query(exchange);
+        String link = ignoresLineItemFilter ? null : query.get("resource_link_id");
+        String tag = ignoresLineItemFilter ? null : query.get("tag");
+        List<Map<String, Object>> matching = listedLineItems.stream()
+                .filter(item -> link == null || link.equals(item.resourceLinkId()))
+                .filter(item -> tag == null || tag.equals(item.tag()))
+                .map(LineItem::json)
+                .toList();
+        int page = Integer.parseInt(query.getOrDefault("page", "1"));
+        int from = Math.min(matching.size(), (page - 1) * containerPageSize);
+        int to = Math.min(matching.size(), from + containerPageSize);
+        if (to < matching.size()) {
+            Map<String, String> next = new LinkedHashMap<>(query);
+            next.put("page", Integer.toString(page + 1));
+            exchange.getResponseHeaders().add("Link", "<" + LINE_ITEMS + "?" + formEncode(next) + ">; rel=\"next\"");
+        }
+        TestPlatform.respond(exchange, 200, "application/vnd.ims.lis.v2.lineitemcontainer+json",
+                JSONArrayUtils.toJSONString(new ArrayList<>(matching.subList(from, to))));
+    }
+
+    private void createLineItem(HttpExchange exchange) throws IOException {
+        if (!authorizedPost(exchange, "line item", LINE_ITEM_SCOPE, "application/vnd.ims.lis.v2.lineitem+json")) {
+            return;
+        }
+        LineItem item;
+        try {
+            Map<String, Object> body = JSONObjectUtils.parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (body.containsKey("id") || !(body.get("scoreMaximum") instanceof Number max) || max.doubleValue() <= 0
+                    || !(body.get("label") instanceof String label) || label.isBlank()) {
+                refuse(exchange, 400, "invalid_request", "line item fields: " + body);
+                return;
+            }
+            String name = "made-" + (createdLineItems.size() + 1);
+            item = new LineItem(platform.base().resolve(LINE_ITEMS + "/" + name).toString(), max.doubleValue(), label,
+                    (String) body.get("resourceLinkId"), (String) body.get("tag"));
+        } catch (ParseException | RuntimeException e) {
+            refuse(exchange, 400, "invalid_request", "line item body: " + e);
+            return;
+        }
+        createdLineItems.add(item);
+        listedLineItems.add(item);
+        TestPlatform.respond(exchange, 201, "application/vnd.ims.lis.v2.lineitem+json", JSONObjectUtils.toJSONString(item.json()));
+    }
+
+    private static String formEncode(Map<String, String> fields) {
+        StringBuilder encoded = new StringBuilder();
+        fields.forEach((name, value) -> encoded.append(encoded.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return encoded.toString();
     }
 
     private void memberships(HttpExchange exchange) throws IOException {
@@ -320,6 +477,20 @@ public final class TestPlatformServices {
         }
         Set<String> granted = liveTokens.get(header.substring("Bearer ".length()));
         return granted != null && granted.contains(scope);
+    }
+
+    /** Whether the POST of a {@code what} carries a live token for {@code scope} and a body of {@code mediaType}; refused if not. */
+    private boolean authorizedPost(HttpExchange exchange, String what, String scope, String mediaType) throws IOException {
+        if (!authorized(exchange, scope)) {
+            refuse(exchange, 401, "invalid_token", what + " request without a live token for " + scope);
+            return false;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.startsWith(mediaType)) {
+            refuse(exchange, 415, "unsupported_media_type", what + " sent as " + contentType);
+            return false;
+        }
+        return true;
     }
 
     private void refuse(HttpExchange exchange, int status, String error, String description) throws IOException {

@@ -16,9 +16,11 @@ import org.jooq.DSLContext;
 /**
  * Grade passback's end of a submission: inside the transaction that records the attempt, queues
  * the learner's new score for the practice set's line item, so the score is kept exactly when the
- * attempt is, and is sent later by {@link GradePassback} whatever the platform is doing now. A
- * practice set without a line item, or in a course whose platform did not grant the score scope,
- * has nothing to send.
+ * attempt is, and is sent later by {@link GradePassback} whatever the platform is doing now. When
+ * the launch named only the course's line items container, the score is queued without a line item
+ * and the sender finds or makes the link's ({@link LineItemFinder}). A practice set whose link has
+ * no line item the tool may find or make, or in a course whose platform did not grant the score
+ * scope, has nothing to send.
  */
 @Singleton
 public class GradeOutbox implements ProgressListener {
@@ -34,12 +36,13 @@ public class GradeOutbox implements ProgressListener {
 
     @Override
     public void progressed(DSLContext tx, List<PracticeProgress> progress) {
-        Map<Long, Optional<String>> lineItems = new HashMap<>();
+        // A batch often holds several learners of one set: its target is looked up once.
+        Map<Long, Optional<LtiServiceStore.ScoreTarget>> targets = new HashMap<>();
         for (PracticeProgress learner : progress) {
-            Optional<String> lineItem = lineItems.computeIfAbsent(learner.practiceSetId(), set -> services.scoreLineItem(tx, set));
-            lineItem.ifPresent(url -> outbox.queue(tx, new GradeOutboxStore.Queued(learner.courseId(), learner.userId(),
-                    learner.practiceSetId(), url, learner.scoreGiven(), learner.scoreMaximum(), activityProgress(learner),
-                    gradingProgress(learner), clock.instant().truncatedTo(ChronoUnit.MICROS))));
+            targets.computeIfAbsent(learner.practiceSetId(), set -> services.scoreTarget(tx, set))
+                    .ifPresent(target -> outbox.queue(tx, new GradeOutboxStore.Queued(learner.courseId(), learner.userId(),
+                            learner.practiceSetId(), target.lineItem(), learner.scoreGiven(), learner.scoreMaximum(),
+                            activityProgress(learner), gradingProgress(learner), clock.instant().truncatedTo(ChronoUnit.MICROS))));
         }
     }
 

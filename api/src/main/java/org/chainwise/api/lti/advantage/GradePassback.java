@@ -2,12 +2,14 @@ package org.chainwise.api.lti.advantage;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.chainwise.api.lti.Platform;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the outbox's due scores to the platforms. Each round claims a bounded batch under a lease
  * (so any number of api nodes can run it side by side), publishes every score outside any
- * transaction, and records the outcome: sent; rescheduled with exponential backoff and jitter; or
+ * transaction (a score queued without a line item goes to the link's line item, which {@link
+ * LineItemFinder} finds or makes first), and records the outcome: sent; rescheduled with exponential backoff and jitter; or
  * failed, with the platform's answer kept for the teacher, when the platform refuses it for good
  * or it has not gone through for {@code chainwise.grades.give-up-after}.
  */
@@ -34,6 +37,7 @@ public class GradePassback {
     private final GradeOutboxStore outbox;
     private final LtiPlatformStore platforms;
     private final ScorePublisher publisher;
+    private final LineItemFinder lineItems;
     private final Backoff backoff;
     private final Duration lease;
     private final Duration giveUpAfter;
@@ -46,6 +50,7 @@ public class GradePassback {
     private final String node = "api-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
     GradePassback(DSLContext dsl, GradeOutboxStore outbox, LtiPlatformStore platforms, ScorePublisher publisher,
+                  LineItemFinder lineItems,
                   @Value("${chainwise.grades.retry-base-delay:5s}") Duration retryBase,
                   @Value("${chainwise.grades.retry-max-delay:1h}") Duration retryCap,
                   @Value("${chainwise.grades.lease:2m}") Duration lease,
@@ -57,6 +62,7 @@ public class GradePassback {
         this.outbox = outbox;
         this.platforms = platforms;
         this.publisher = publisher;
+        this.lineItems = lineItems;
         this.backoff = new Backoff(retryBase, retryCap);
         this.lease = lease;
         this.giveUpAfter = giveUpAfter;
@@ -109,9 +115,22 @@ public class GradePassback {
         return dsl.transactionResult(cfg -> outbox.deleteSentBefore(cfg.dsl(), cutoff));
     }
 
-    private void publish(Claimed claimed, Platform platform) throws ServiceCallFailure {
+    /** Sends the score to its line item, found or made first if the launch named none; else says why not. */
+    private Optional<String> publish(Claimed claimed, Platform platform) throws ServiceCallFailure {
         try {
-            publisher.publish(platform, claimed.lineItem(), claimed.score());
+            URI lineItem;
+            if (claimed.lineItem().isPresent()) {
+                lineItem = claimed.lineItem().get();
+            } else {
+                switch (lineItems.lineItemFor(platform, claimed.practiceSetId(), claimed.score().scoreMaximum())) {
+                    case LineItemFinder.Found found -> lineItem = found.lineItem();
+                    case LineItemFinder.Missing missing -> {
+                        return Optional.of(missing.problem());
+                    }
+                }
+            }
+            publisher.publish(platform, lineItem, claimed.score());
+            return Optional.empty();
         } catch (RuntimeException e) {
             // A fault on our side (signing, say) must not strand the row under its lease.
             throw ServiceCallFailure.retryable("the tool could not send the score: " + e);
@@ -120,7 +139,12 @@ public class GradePassback {
 
     private Outcome send(Claimed claimed, Platform platform) {
         try {
-            publish(claimed, platform);
+            Optional<String> notSent = publish(claimed, platform);
+            if (notSent.isPresent()) {
+                // The finder logged it once for the link; the teacher's view lists each score.
+                dsl.transaction(cfg -> outbox.markFailed(cfg.dsl(), claimed, node, notSent.get(), clock.instant()));
+                return new Outcome(0, 0, 0, 1);
+            }
             boolean current = dsl.transactionResult(cfg -> outbox.markSent(cfg.dsl(), claimed, node, clock.instant()));
             return current ? new Outcome(1, 0, 0, 0) : new Outcome(0, 1, 0, 0);
         } catch (ServiceCallFailure failure) {
@@ -130,16 +154,21 @@ public class GradePassback {
                 String reason = failure.retryable()
                         ? "not accepted for " + giveUpAfter.toHours() + " h; last: " + failure.getMessage()
                         : failure.getMessage();
-                LOG.warn("Score of {} for {} given up: {}", claimed.score().userId(), claimed.lineItem(), reason);
+                LOG.warn("Score of {} for {} given up: {}", claimed.score().userId(), target(claimed), reason);
                 dsl.transaction(cfg -> outbox.markFailed(cfg.dsl(), claimed, node, reason, now));
                 return new Outcome(0, 0, 0, 1);
             }
             Duration wait = backoff.delay(claimed.attempts() + 1, random);
             Duration delay = failure.retryAfter().filter(asked -> asked.compareTo(wait) > 0).orElse(wait);
             LOG.info("Score of {} for {} not sent (attempt {}), next try in {} ms: {}", claimed.score().userId(),
-                    claimed.lineItem(), claimed.attempts() + 1, delay.toMillis(), failure.getMessage());
+                    target(claimed), claimed.attempts() + 1, delay.toMillis(), failure.getMessage());
             dsl.transaction(cfg -> outbox.reschedule(cfg.dsl(), claimed, node, now.plus(delay), failure.getMessage()));
             return new Outcome(0, 0, 1, 0);
         }
+    }
+
+    private static String target(Claimed claimed) {
+        return claimed.lineItem().map(URI::toString)
+                .orElse("the line item of practice set " + claimed.practiceSetId() + " (to be found)");
     }
 }

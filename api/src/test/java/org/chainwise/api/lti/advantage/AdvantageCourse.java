@@ -94,6 +94,6 @@ record AdvantageCourse(long platformId, long deploymentId, long courseId) {
         PracticeProgress progress = new PracticeProgress(courseId, userId, practiceSetId, attempted, correct,
                 correct, 4, completed);
         var listeners = app.getBeansOfType(ProgressListener.class);
-        app.getBean(DSLContext.class).transaction(cfg -> listeners.forEach(l -> l.progressed(cfg.dsl(), java.util.List.of(progress))));
+        app.getBean(DSLContext.class).transaction(cfg -> listeners.forEach(l -> l.progressed(cfg.dsl(), List.of(progress))));
     }
 }

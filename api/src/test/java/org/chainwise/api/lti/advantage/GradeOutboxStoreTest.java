@@ -62,7 +62,7 @@ class GradeOutboxStoreTest implements TestPropertyProvider {
     }
 
     private Queued score(long user, long set, double given, Instant at) {
-        return new Queued(course.courseId(), user, set, services.lineItemUrl("rl").toString(), given, 4,
+        return new Queued(course.courseId(), user, set, java.util.Optional.of(services.lineItemUrl("rl").toString()), given, 4,
                 ActivityProgress.IN_PROGRESS, GradingProgress.PENDING, at);
     }
 
