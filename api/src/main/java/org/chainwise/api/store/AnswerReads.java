@@ -29,7 +29,7 @@ public class AnswerReads {
             StudentState before, Optional<Long> submittedFor) {
     }
 
-    private static final Pipeline READ = Pipeline.of(StudentStates.LOCK, Enrollments.LOCK, ServedItems.LOCK,
+    private static final Pipeline READ = Pipeline.of(Rendered.GENERIC_PLANS, StudentStates.LOCK, Enrollments.LOCK, ServedItems.LOCK,
             StudentStates.LOAD, Attempts.ITEM_OF_SUBMISSION, PracticeSets.FIND_ALL);
 
     /** The reads of each answer, in the order of {@code keys}. */
@@ -39,6 +39,7 @@ public class AnswerReads {
         List<Long> users = keys.stream().map(Key::userId).toList();
         List<Long> sets = keys.stream().map(Key::practiceSetId).toList();
         return READ.run(tx, results -> {
+            results.skip();
             results.skip();
             List<Optional<Enrollment>> counts = results.byPosition(n, Enrollments::read);
             List<Optional<ServedItem>> items = results.byPosition(n, ServedItems::read);
@@ -51,7 +52,7 @@ public class AnswerReads {
                         submittedFor.get(i)));
             }
             return contexts;
-        }, StudentStates.learnerBinds(courses, users), Enrollments.runBinds(courses, users, sets),
+        }, List.of(), StudentStates.learnerBinds(courses, users), Enrollments.runBinds(courses, users, sets),
                 ServedItems.lockBinds(keys.stream().map(Key::itemId).toList(), courses, users),
                 StudentStates.binds(courses, users, false),
                 Attempts.submissionBinds(courses, users, keys.stream().map(Key::submissionId).toList()),

@@ -27,7 +27,7 @@ public class NextReads {
             StudentState state) {
     }
 
-    private static final Pipeline READ = Pipeline.of(StudentStates.CREATE, Enrollments.START, Enrollments.LOCK, PracticeSets.FIND_ALL,
+    private static final Pipeline READ = Pipeline.of(Rendered.GENERIC_PLANS, StudentStates.CREATE, Enrollments.START, Enrollments.LOCK, PracticeSets.FIND_ALL,
             ServedItems.OPEN, StudentStates.LOAD_WITH_SEEN);
 
     /** The reads of each request, in the order of {@code keys}. */
@@ -40,6 +40,7 @@ public class NextReads {
         return READ.run(tx, results -> {
             results.skip();
             results.skip();
+            results.skip();
             List<Optional<Enrollment>> counts = results.byPosition(n, Enrollments::read);
             List<Optional<StoredPracticeSet>> found = PracticeSets.read(results, courses, sets);
             List<Optional<ServedItem>> open = results.byPosition(n, ServedItems::read);
@@ -49,7 +50,7 @@ public class NextReads {
                 contexts.add(new Context(found.get(i), counts.get(i), open.get(i), states.get(i)));
             }
             return contexts;
-        }, StudentStates.learnerBinds(courses, users), runs, runs, PracticeSets.findBinds(courses, sets), runs,
+        }, List.of(), StudentStates.learnerBinds(courses, users), runs, runs, PracticeSets.findBinds(courses, sets), runs,
                 StudentStates.binds(courses, users, true));
     }
 }
