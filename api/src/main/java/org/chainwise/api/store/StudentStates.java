@@ -10,8 +10,6 @@ import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +29,7 @@ import org.chainwise.engine.mastery.Skill;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record8;
+import org.jooq.Record9;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -41,13 +39,11 @@ import org.jooq.impl.SQLDataType;
  * A learner's student model in a course, kept relationally so that reports can read it: per skill
  * {@code skill_mastery} (the blended mastery probability reports show, knowledge tracing's P(known)
  * and its counters), per misconception {@code misconception_belief}, and in {@code learner_model}
- * the model's attempt count and the logistic tracker's evidence ({@link Ability}, as JSON). The
+ * the model's attempt count and the logistic tracker's evidence ({@link Ability}, packed by {@link AbilityBytes}). The
  * variants already served come from {@code item_served}.
  */
 @Singleton
 public class StudentStates {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String SKILL = "skill";
     private static final String BELIEF = "belief";
@@ -136,7 +132,7 @@ public class StudentStates {
                 case BELIEF -> beliefs.put(Misconception.valueOf(key), row.getDouble(4));
                 case MODEL -> {
                     attempts = row.getInt(5);
-                    ability = key == null ? Ability.NONE : ability(key);
+                    ability = AbilityBytes.unpack(row.getBytes(9));
                 }
                 default -> seen.add(key);
             }
@@ -153,47 +149,31 @@ public class StudentStates {
     private static final Pipeline LOAD_WITH_SEEN_ALONE = Pipeline.of(LOAD_WITH_SEEN);
 
     /** The union {@link #load} reads, each row with its learner's position in the batch; binds {@link #binds}. */
-    private static Select<Record8<Long, String, String, Double, Integer, Integer, Integer, Integer>> loadQuery(boolean withSeen) {
+    private static Select<Record9<Long, String, String, Double, Integer, Integer, Integer, Integer, byte[]>> loadQuery(boolean withSeen) {
         Field<Long> position = Rendered.position("k");
+        Field<byte[]> noAbility = DSL.castNull(SQLDataType.BLOB);
         var rows = select(position, inline(SKILL), SKILL_MASTERY.SKILL, coalesce(SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.P_MASTERY),
                         SKILL_MASTERY.EVIDENCE_COUNT,
-                        SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED)
+                        SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED, noAbility)
                 .from(learners("k")).join(SKILL_MASTERY)
                 .on(SKILL_MASTERY.COURSE_ID.eq(Rendered.key("k", COURSE)), SKILL_MASTERY.USER_ID.eq(Rendered.key("k", USER)))
                 .unionAll(select(position, inline(BELIEF), MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
-                        MISCONCEPTION_BELIEF.EVIDENCE_COUNT, inline(0), inline(0), inline(0))
+                        MISCONCEPTION_BELIEF.EVIDENCE_COUNT, inline(0), inline(0), inline(0), noAbility)
                         .from(learners("k")).join(MISCONCEPTION_BELIEF)
                         .on(MISCONCEPTION_BELIEF.COURSE_ID.eq(Rendered.key("k", COURSE)),
                                 MISCONCEPTION_BELIEF.USER_ID.eq(Rendered.key("k", USER)))
                         .where(MISCONCEPTION_BELIEF.BELIEF.gt(inline(0.0))))
-                .unionAll(select(position, inline(MODEL), LEARNER_MODEL.ABILITY.cast(SQLDataType.VARCHAR), inline((Double) null),
-                        LEARNER_MODEL.ATTEMPTS, inline(0), inline(0), inline(0))
+                .unionAll(select(position, inline(MODEL), inline((String) null), inline((Double) null),
+                        LEARNER_MODEL.ATTEMPTS, inline(0), inline(0), inline(0), LEARNER_MODEL.ABILITY)
                         .from(learners("k")).join(LEARNER_MODEL)
                         .on(LEARNER_MODEL.COURSE_ID.eq(Rendered.key("k", COURSE)), LEARNER_MODEL.USER_ID.eq(Rendered.key("k", USER))));
         if (withSeen) {
             rows = rows.unionAll(select(position, inline(SEEN), ITEM_SERVED.VARIANT_KEY, inline((Double) null), inline(0),
-                    inline(0), inline(0), inline(0))
+                    inline(0), inline(0), inline(0), noAbility)
                     .from(learners("k")).join(ITEM_SERVED)
                     .on(ITEM_SERVED.COURSE_ID.eq(Rendered.key("k", COURSE)), ITEM_SERVED.USER_ID.eq(Rendered.key("k", USER))));
         }
         return rows;
-    }
-
-    private static String json(Ability ability) {
-        try {
-            return JSON.writeValueAsString(ability);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an ability is numbers only", e);
-        }
-    }
-
-    private static Ability ability(String json) {
-        try {
-            return JSON.readValue(json, Ability.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            // Evidence in a shape this version does not read: start the logistic tracker afresh.
-            return Ability.NONE;
-        }
     }
 
     /**
@@ -219,7 +199,7 @@ public class StudentStates {
         List<Long> modelCourses = new ArrayList<>();
         List<Long> modelUsers = new ArrayList<>();
         List<Integer> attempts = new ArrayList<>();
-        List<String> abilities = new ArrayList<>();
+        List<byte[]> abilities = new ArrayList<>();
         for (Change change : changes) {
             if (!change.changed()) {
                 continue;
@@ -253,13 +233,13 @@ public class StudentStates {
             modelCourses.add(change.courseId());
             modelUsers.add(change.userId());
             attempts.add(after.attempts());
-            abilities.add(json(after.ability()));
+            abilities.add(AbilityBytes.pack(after.ability()));
         }
         return List.of(skills.binds(),
                 List.of(Pipeline.SqlArray.int8(beliefCourses), Pipeline.SqlArray.int8(beliefUsers), Pipeline.SqlArray.text(codes),
                         Pipeline.SqlArray.float8(beliefs), Pipeline.SqlArray.bool(seenNow)),
                 List.of(Pipeline.SqlArray.int8(modelCourses), Pipeline.SqlArray.int8(modelUsers), Pipeline.SqlArray.int4(attempts),
-                        Pipeline.SqlArray.text(abilities)));
+                        new Pipeline.SqlArray("bytea", abilities.toArray(byte[][]::new))));
     }
 
     /** The parallel arrays of {@link #SAVE_SKILLS}. */
@@ -340,13 +320,13 @@ public class StudentStates {
             .set(MISCONCEPTION_BELIEF.LAST_SEEN_AT, coalesce(excluded(MISCONCEPTION_BELIEF.LAST_SEEN_AT), MISCONCEPTION_BELIEF.LAST_SEEN_AT))
             .set(MISCONCEPTION_BELIEF.UPDATED_AT, currentOffsetDateTime()));
 
-    /** Stores the learners' attempt counts and the logistic tracker's evidence; binds (courses, users, attempts, ability JSON). */
+    /** Stores the learners' attempt counts and the logistic tracker's evidence; binds (courses, users, attempts, packed abilities). */
     static final Rendered SAVE_MODEL = Rendered.of(DSL.update(LEARNER_MODEL)
             .set(LEARNER_MODEL.ATTEMPTS, Rendered.unnested("attempts").cast(SQLDataType.INTEGER))
-            .set(LEARNER_MODEL.ABILITY, Rendered.unnested("ability").cast(SQLDataType.JSONB))
+            .set(LEARNER_MODEL.ABILITY, Rendered.unnested("ability").cast(SQLDataType.BLOB))
             .set(LEARNER_MODEL.UPDATED_AT, currentOffsetDateTime())
             .from(DSL.table("unnest({0}, {1}, {2}, {3})", DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Integer[0]),
-                    DSL.val(new String[0])).as("u", COURSE, USER, "attempts", "ability"))
+                    DSL.val(new byte[0][])).as("u", COURSE, USER, "attempts", "ability"))
             .where(LEARNER_MODEL.COURSE_ID.eq(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT)),
                     LEARNER_MODEL.USER_ID.eq(Rendered.unnested(USER).cast(SQLDataType.BIGINT))));
 }
