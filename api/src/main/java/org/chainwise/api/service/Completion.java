@@ -2,6 +2,7 @@ package org.chainwise.api.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.chainwise.api.store.CompletionRule;
 import org.chainwise.api.store.Enrollment;
 import org.chainwise.api.store.StoredPracticeSet;
@@ -27,8 +28,9 @@ final class Completion {
                 ? mastery.threshold() : StudentModel.MASTERY;
         List<Progress.SkillProgress> skills = new ArrayList<>();
         int mastered = 0;
+        Map<Skill, Double> probabilities = model.masteryProbabilities(state);
         for (Skill skill : set.definition().skills()) {
-            double probability = model.masteryProbability(state, skill);
+            double probability = probabilities.get(skill);
             boolean isMastered = mastered(state, skill, probability, threshold);
             mastered += isMastered ? 1 : 0;
             skills.add(new Progress.SkillProgress(skill, probability, isMastered));

@@ -60,6 +60,7 @@ public class PracticeService {
     public static final int MAX_ANSWER_LENGTH = 2_000;
     private static final int HINTS = 3;
     private static final int CACHED_ITEMS = 100_000;
+    private static final int CACHED_GRADES = 20_000;
     // Batches of answers and of next items: two writers each, so that one batch runs its statements
     // while the other waits for its commit to reach the disk.
     private static final int WRITERS = 2;
@@ -78,6 +79,7 @@ public class PracticeService {
     private final AnswerWrites answerWrites;
     private final List<ProgressListener> listeners;
     private final SetItems.Cache setItems = new SetItems.Cache();
+    private final GradeCache grades = new GradeCache(CACHED_GRADES);
     private final Batcher<PendingAnswer, Recorded> answerBatches;
     private final Batcher<PendingNext, NextItem> nextBatches;
     /**
@@ -222,7 +224,7 @@ public class PracticeService {
             throw noSuchSet(null);
         }
         String raw = rawAnswer(target.item(), answers);
-        ItemGrade grade = parts.items().grade(target.item(), answers);
+        ItemGrade grade = grades.grade(target.item(), answers, parts.items()::grade);
         Instant now = Instant.now();
         OffsetDateTime started = startedAt == null ? null : (startedAt.isAfter(now) ? now : startedAt).atOffset(ZoneOffset.UTC);
         NewAttempt attempt = new NewAttempt(actor.courseId(), actor.userId(), itemId, submissionId, raw, grade, 0, started);

@@ -206,11 +206,13 @@ public class StudentStates {
             }
             StudentState before = change.before();
             StudentState after = change.after();
+            Map<Skill, Double> masteryBefore = model.masteryProbabilities(before);
+            Map<Skill, Double> masteryAfter = model.masteryProbabilities(after);
             for (Skill skill : Skill.values()) {
                 SkillState s = after.skill(skill);
-                double mastery = model.masteryProbability(after, skill);
+                double mastery = masteryAfter.get(skill);
                 // The logistic tracker's general ability moves every skill's blended probability.
-                if (s.equals(before.skill(skill)) && Math.abs(mastery - model.masteryProbability(before, skill)) < 1e-9) {
+                if (s.equals(before.skill(skill)) && Math.abs(mastery - masteryBefore.get(skill)) < 1e-9) {
                     continue;
                 }
                 skills.add(change.courseId(), change.userId(), skill, mastery, s);

@@ -42,6 +42,14 @@ import org.chainwise.engine.mastery.Skill;
  * 60% right answers, 25% wrong ones (a distractor), 15% unreadable. A learner who finishes the set
  * is replaced by a new one. It reports submits per second and p50/p99 latency per route.
  *
+ * <p>By default each learner starts its next cycle as soon as the last one is answered (a closed
+ * loop): the run finds the most the server can do, and its latencies are those of a server kept at
+ * its limit. With {@code --rate R} the learners together start R cycles per second (each learner
+ * one every {@code students / R} seconds, at a phase of its own): the latency at that load. A
+ * next-item request is timed from when its cycle was due, not from when it could be sent, so a
+ * server falling behind shows in the latencies (no coordinated omission); its submit follows at
+ * once and is timed from when it is sent.
+ *
  * <p>With {@code --kill-at S} it kills the application with SIGKILL S seconds into the measured
  * run, starts it again on the same database, lets the learners carry on for at least 45 s (each retrying its
  * unanswered submit with the same submissionId), and then checks against the database that every
@@ -60,6 +68,7 @@ public final class LoadGenerator {
     private final int seconds;
     private final int warmUpSeconds;
     private final int killAt;
+    private final double rate;
     private final Path jar;
     /** Each learner thread's own kept-alive connection (the application's port is known once it is started). */
     private final ThreadLocal<LoopbackHttp> connection = ThreadLocal.withInitial(() -> new LoopbackHttp("127.0.0.1", this.port, 30_000));
@@ -77,11 +86,12 @@ public final class LoadGenerator {
     private volatile Path postgresData;
     private long setId;
 
-    private LoadGenerator(int students, int seconds, int warmUpSeconds, int killAt, Path jar) {
+    private LoadGenerator(int students, int seconds, int warmUpSeconds, int killAt, double rate, Path jar) {
         this.students = students;
         this.seconds = seconds;
         this.warmUpSeconds = warmUpSeconds;
         this.killAt = killAt;
+        this.rate = rate;
         this.jar = jar;
     }
 
@@ -95,6 +105,7 @@ public final class LoadGenerator {
                 Integer.parseInt(options.getOrDefault("seconds", "30")),
                 Integer.parseInt(options.getOrDefault("warm-up", "10")),
                 Integer.parseInt(options.getOrDefault("kill-at", "0")),
+                Double.parseDouble(options.getOrDefault("rate", "0")),
                 Path.of(options.getOrDefault("jar", "api/target/chainwise.jar")));
         System.exit(generator.run());
     }
@@ -177,9 +188,10 @@ public final class LoadGenerator {
             learner.join(10_000);
         }
         report(String.format(java.util.Locale.ROOT,
-                "%d students, %.1f s measured: %.0f submits/s (%d submits, %d duplicates answered), next p50 %.1f ms p99 %.1f ms,"
+                "%d students%s, %.1f s measured: %.0f submits/s (%d submits, %d duplicates answered), next p50 %.1f ms p99 %.1f ms,"
                         + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
-                students, elapsed, submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
+                students, rate > 0 ? String.format(java.util.Locale.ROOT, " paced at %.0f submits/s", rate) : "", elapsed,
+                submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
                 next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu);
         failureReasons.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(3)
                 .forEach(e -> report("failed " + e.getValue() + " times: " + e.getKey()));
@@ -304,6 +316,8 @@ public final class LoadGenerator {
         JsonNode item = null;
         UUID pending = null;
         Map<String, String> pendingAnswer = null;
+        long interval = rate > 0 ? (long) (students * 1e9 / rate) : 0;
+        long due = System.nanoTime() + (interval > 0 ? ThreadLocalRandom.current().nextLong(interval) : 0);
         while (!stopping) {
             try {
                 if (token == null) {
@@ -312,6 +326,11 @@ public final class LoadGenerator {
                 }
                 if (pending == null) {
                     long t0 = System.nanoTime();
+                    if (interval > 0) {
+                        sleepUntil(due);
+                        t0 = due;
+                        due += interval;
+                    }
                     JsonNode body = post(token, "/api/v1/practice-sets/" + setId + "/next", Map.of());
                     next.record(t0);
                     item = body.get("item");
@@ -344,6 +363,14 @@ public final class LoadGenerator {
             }
         }
         connection.get().close();
+    }
+
+    private void sleepUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        while (wait > 0 && !stopping) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            wait = nanoTime - System.nanoTime();
+        }
     }
 
     private Map<String, String> answer(JsonNode view) {

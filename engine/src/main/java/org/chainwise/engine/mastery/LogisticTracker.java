@@ -63,20 +63,21 @@ final class LogisticTracker {
         }
     }
 
-    // The last posterior computed: a selection, an update and the mastery checks of one step all ask
-    // about the same state, and the posterior costs a matrix inverse.
-    private volatile Cached cached;
+    // The last posterior computed on each thread: a selection, an update and the mastery checks of
+    // one step all ask about the same state, and the posterior costs a matrix inverse. Per thread,
+    // because the service's threads each work through states of their own learners at once.
+    private final ThreadLocal<Cached> cached = new ThreadLocal<>();
 
     private record Cached(Ability ability, Skills skills) {
     }
 
     Skills skills(Ability ability) {
-        Cached last = cached;
+        Cached last = cached.get();
         if (last != null && last.ability() == ability) {
             return last.skills();
         }
         Skills skills = compute(ability);
-        cached = new Cached(ability, skills);
+        cached.set(new Cached(ability, skills));
         return skills;
     }
 

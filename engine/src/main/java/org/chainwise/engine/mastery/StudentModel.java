@@ -161,6 +161,20 @@ public final class StudentModel {
         return masteryProbability(state, skill, tracker.skills(state.ability()));
     }
 
+    /**
+     * {@link #masteryProbability} of every skill, from one posterior: what storing or showing a
+     * whole state needs (asking skill by skill of two states in turn would compute each posterior,
+     * a matrix inverse, once per skill).
+     */
+    public Map<Skill, Double> masteryProbabilities(StudentState state) {
+        LogisticTracker.Skills performance = tracker.skills(state.ability());
+        Map<Skill, Double> probabilities = new EnumMap<>(Skill.class);
+        for (Skill skill : Skill.values()) {
+            probabilities.put(skill, masteryProbability(state, skill, performance));
+        }
+        return probabilities;
+    }
+
     double masteryProbability(StudentState state, Skill skill, LogisticTracker.Skills performance) {
         double w = parameters.tracingWeight();
         return w * state.skill(skill).known() + (1 - w) * performance.masteryProbability(skill.ordinal());
