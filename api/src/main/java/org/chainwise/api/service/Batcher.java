@@ -168,6 +168,16 @@ final class Batcher<I, O> implements AutoCloseable {
         }
     }
 
+    /** How many requests wait for a batch now. */
+    int waiting() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Stops taking requests; the writers finish their batches, and requests still waiting are answered 503. */
     @Override
     public void close() {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A request refused for a reason the client can act on, answered with {@code status} and the
  * body {@code {"error": {"code", "message", "field"}}}; {@code field} names the offending request
- * field, or is null.
+ * field, or is null. A client error (4xx), or 503 when the server is too busy and the client should
+ * send the same request again.
  */
 public final class ApiException extends RuntimeException {
 
@@ -19,8 +20,8 @@ public final class ApiException extends RuntimeException {
         this.status = Objects.requireNonNull(status, "status");
         this.code = Objects.requireNonNull(code, "code");
         this.field = field;
-        if (status.getCode() < 400 || status.getCode() >= 500) {
-            throw new IllegalArgumentException("an ApiException is a client error (4xx), not " + status);
+        if ((status.getCode() < 400 || status.getCode() >= 500) && status != HttpStatus.SERVICE_UNAVAILABLE) {
+            throw new IllegalArgumentException("an ApiException is a client error (4xx) or 503, not " + status);
         }
     }
 

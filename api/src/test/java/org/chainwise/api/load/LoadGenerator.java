@@ -48,7 +48,8 @@ import org.chainwise.engine.mastery.Skill;
  * one every {@code students / R} seconds, at a phase of its own): the latency at that load. A
  * next-item request is timed from when its cycle was due, not from when it could be sent, so a
  * server falling behind shows in the latencies (no coordinated omission); its submit follows at
- * once and is timed from when it is sent.
+ * once and is timed from when it is sent. The schedule starts afresh with the measured run, so a
+ * backlog from the warm-up (a cold JIT) is not carried into the figures.
  *
  * <p>With {@code --kill-at S} it kills the application with SIGKILL S seconds into the measured
  * run, starts it again on the same database, lets the learners carry on for at least 45 s (each retrying its
@@ -81,6 +82,8 @@ public final class LoadGenerator {
     private final Map<String, AtomicInteger> failureReasons = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private volatile boolean measuring;
+    /** When the measured run started (System.nanoTime), 0 before: a paced learner's schedule starts again there. */
+    private volatile long measuredFrom;
     private volatile boolean stopping;
     private volatile int port;
     private volatile Path postgresData;
@@ -150,8 +153,10 @@ public final class LoadGenerator {
         double[] loadBefore = loadAverage();
         long appCpuBefore = cpuNanos(app[0].process().toHandle());
         long postgresCpuBefore = postgresCpuNanos();
+        long[] housekeepingBefore = housekeeping(postgres);
         long ownCpuBefore = cpuNanos(ProcessHandle.current());
         long start = System.nanoTime();
+        measuredFrom = start;
         measuring = true;
         long killedAt = 0;
         long restartedAfter = 0;
@@ -177,6 +182,7 @@ public final class LoadGenerator {
         measuring = false;
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] loadAfter = loadAverage();
+        long[] housekeepingAfter = housekeeping(postgres);
         long cycles = Math.max(1, submit.count());
         String cpu = killAt > 0 ? "" : String.format(java.util.Locale.ROOT,
                 "; CPU per submit (with its next): application %.2f ms, PostgreSQL %.2f ms, this generator %.2f ms",
@@ -192,7 +198,10 @@ public final class LoadGenerator {
                         + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
                 students, rate > 0 ? String.format(java.util.Locale.ROOT, " paced at %.0f submits/s", rate) : "", elapsed,
                 submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
-                next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu);
+                next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu
+                + String.format(java.util.Locale.ROOT, "; while measured: %d checkpoints, %d autovacuum/analyze runs, slowest next %.0f ms, submit %.0f ms",
+                        housekeepingAfter[0] - housekeepingBefore[0], housekeepingAfter[1] - housekeepingBefore[1],
+                        next.percentile(100), submit.percentile(100)));
         failureReasons.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(3)
                 .forEach(e -> report("failed " + e.getValue() + " times: " + e.getKey()));
         if (killAt > 0) {
@@ -317,7 +326,9 @@ public final class LoadGenerator {
         UUID pending = null;
         Map<String, String> pendingAnswer = null;
         long interval = rate > 0 ? (long) (students * 1e9 / rate) : 0;
-        long due = System.nanoTime() + (interval > 0 ? ThreadLocalRandom.current().nextLong(interval) : 0);
+        long phase = interval > 0 ? ThreadLocalRandom.current().nextLong(interval) : 0;
+        long due = System.nanoTime() + phase;
+        long schedule = 0;
         while (!stopping) {
             try {
                 if (token == null) {
@@ -327,6 +338,11 @@ public final class LoadGenerator {
                 if (pending == null) {
                     long t0 = System.nanoTime();
                     if (interval > 0) {
+                        if (schedule != measuredFrom) {
+                            // The measured run keeps its own schedule: a backlog from the warm-up (a cold JIT) is not carried in.
+                            schedule = measuredFrom;
+                            due = schedule + phase;
+                        }
                         sleepUntil(due);
                         t0 = due;
                         due += interval;
@@ -335,6 +351,8 @@ public final class LoadGenerator {
                     next.record(t0);
                     item = body.get("item");
                     if (item == null || item.isNull()) {
+                        // The set is complete: a new learner takes this cycle's place (a cycle is a submit).
+                        due -= interval;
                         token = null;
                         continue;
                     }
@@ -413,7 +431,8 @@ public final class LoadGenerator {
         private final ThreadLocal<int[]> used = ThreadLocal.withInitial(() -> new int[1]);
 
         void record(long startNanos) {
-            if (!measuring) {
+            // A request due (or sent) before the measured run started belongs to the warm-up.
+            if (!measuring || startNanos < measuredFrom) {
                 return;
             }
             long micros = (System.nanoTime() - startNanos) / 1_000;
@@ -527,6 +546,16 @@ public final class LoadGenerator {
                 ResultSet rows = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
             rows.next();
             return "fsync=" + rows.getString(1) + " synchronous_commit=" + rows.getString(2);
+        }
+    }
+
+    /** Checkpoints and autovacuum/autoanalyze runs so far: what the server did besides the learners' work. */
+    private static long[] housekeeping(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT (SELECT num_timed + num_requested FROM pg_stat_checkpointer),"
+                        + " (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) FROM pg_stat_user_tables)")) {
+            rows.next();
+            return new long[] {rows.getLong(1), rows.getLong(2)};
         }
     }
 

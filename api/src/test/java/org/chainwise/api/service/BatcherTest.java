@@ -1,0 +1,140 @@
+package org.chainwise.api.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.chainwise.api.web.ApiException;
+import org.junit.jupiter.api.Test;
+
+class BatcherTest {
+
+    /** A request: whose it is, and what it asks. */
+    private record Request(String learner, int value) {
+    }
+
+    private final List<List<Request>> batches = Collections.synchronizedList(new ArrayList<>());
+
+    /** Doubles every value; a value of -1 fails its whole batch (as a failing statement would), 0 is refused alone. */
+    private List<Batcher.Result<Integer>> doubling(List<Request> batch) {
+        batches.add(List.copyOf(batch));
+        if (batch.stream().anyMatch(r -> r.value() == -1)) {
+            throw new IllegalStateException("a statement of this batch failed");
+        }
+        return batch.stream().<Batcher.Result<Integer>>map(r -> r.value() == 0
+                ? new Batcher.Result.Refused<>(ApiException.conflict("zero", "zero is refused"))
+                : new Batcher.Result.Done<>(r.value() * 2)).toList();
+    }
+
+    @Test
+    void requestsWaitingTogetherRunAsOneBatchWithAtMostOneRequestPerKey() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
+            if (batch.getFirst().value() == 100) {
+                first.countDown();
+                await(release);
+            }
+            return doubling(batch);
+        }); ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Integer> blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
+            first.await(10, TimeUnit.SECONDS);
+            // While the one writer is busy, these wait: ana twice, ben once.
+            List<Future<Integer>> waiting = new ArrayList<>();
+            for (Request r : List.of(new Request("ana", 1), new Request("ben", 2), new Request("ana", 3))) {
+                waiting.add(callers.submit(() -> batcher.run(r)));
+                awaitQueued(batcher, waiting.size());
+            }
+            release.countDown();
+
+            assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+            assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(waiting.get(1).get(10, TimeUnit.SECONDS)).isEqualTo(4);
+            assertThat(waiting.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(6);
+        }
+        assertThat(batches).containsExactly(List.of(new Request("zoe", 100)),
+                List.of(new Request("ana", 1), new Request("ben", 2)), List.of(new Request("ana", 3)));
+    }
+
+    @Test
+    void aRefusalAnswersOnlyItsOwnRequestAndABatchThatFailsRunsEachRequestAlone() throws Exception {
+        CountDownLatch first = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
+            if (batch.getFirst().value() == 100) {
+                first.countDown();
+                await(release);
+            }
+            return doubling(batch);
+        }); ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Integer> blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
+            first.await(10, TimeUnit.SECONDS);
+            List<Future<Integer>> waiting = new ArrayList<>();
+            for (Request r : List.of(new Request("ana", 1), new Request("ben", -1), new Request("cy", 0), new Request("dee", 4))) {
+                waiting.add(callers.submit(() -> batcher.run(r)));
+                awaitQueued(batcher, waiting.size());
+            }
+            release.countDown();
+            blocker.get(10, TimeUnit.SECONDS);
+
+            assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThatThrownBy(() -> waiting.get(1).get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> waiting.get(2).get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiException.class);
+            assertThat(waiting.get(3).get(10, TimeUnit.SECONDS)).isEqualTo(8);
+        }
+        // The batch of four failed as a whole; then each ran alone.
+        assertThat(batches.subList(1, batches.size())).containsExactly(
+                List.of(new Request("ana", 1), new Request("ben", -1), new Request("cy", 0), new Request("dee", 4)),
+                List.of(new Request("ana", 1)), List.of(new Request("ben", -1)), List.of(new Request("cy", 0)),
+                List.of(new Request("dee", 4)));
+    }
+
+    @Test
+    void aCallerWaitsNoLongerThanItsTimeoutAndIsToldToSendTheSameRequestAgain() {
+        CountDownLatch release = new CountDownLatch(1);
+        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 200, Request::learner, batch -> {
+            await(release);
+            return doubling(batch);
+        })) {
+            assertThatThrownBy(() -> batcher.run(new Request("ana", 1)))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status().getCode()).isEqualTo(503);
+                        assertThat(e.getMessage()).contains("send the same request again");
+                    });
+            release.countDown();
+        }
+    }
+
+    @Test
+    void onceClosedItRefusesNewRequestsWith503() {
+        Batcher<Request, Integer> batcher = new Batcher<>("test", 2, 64, 10_000, Request::learner, this::doubling);
+        assertThat(batcher.run(new Request("ana", 5))).isEqualTo(10);
+        batcher.close();
+
+        assertThatThrownBy(() -> batcher.run(new Request("ana", 6)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().getCode()).isEqualTo(503));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits (bounded) until {@code n} requests are queued, so that the order they were sent in is the order they wait in. */
+    private static void awaitQueued(Batcher<?, ?> batcher, int n) throws InterruptedException {
+        for (int i = 0; i < 1_000 && batcher.waiting() < n; i++) {
+            Thread.sleep(5);
+        }
+        assertThat(batcher.waiting()).isEqualTo(n);
+    }
+}
