@@ -37,21 +37,13 @@ class BatcherTest {
     void requestsWaitingTogetherRunAsOneBatchWithAtMostOneRequestPerKey() throws Exception {
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
-            if (batch.getFirst().value() == 100) {
-                first.countDown();
-                await(release);
-            }
-            return doubling(batch);
-        }); ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (Batcher<Request, Integer> batcher = heldByZoe(first, release);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Integer> blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
             first.await(10, TimeUnit.SECONDS);
             // While the one writer is busy, these wait: ana twice, ben once.
-            List<Future<Integer>> waiting = new ArrayList<>();
-            for (Request r : List.of(new Request("ana", 1), new Request("ben", 2), new Request("ana", 3))) {
-                waiting.add(callers.submit(() -> batcher.run(r)));
-                awaitQueued(batcher, waiting.size());
-            }
+            List<Future<Integer>> waiting = queue(batcher, callers,
+                    List.of(new Request("ana", 1), new Request("ben", 2), new Request("ana", 3)));
             release.countDown();
 
             assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo(200);
@@ -67,20 +59,12 @@ class BatcherTest {
     void aRefusalAnswersOnlyItsOwnRequestAndABatchThatFailsRunsEachRequestAlone() throws Exception {
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
-            if (batch.getFirst().value() == 100) {
-                first.countDown();
-                await(release);
-            }
-            return doubling(batch);
-        }); ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (Batcher<Request, Integer> batcher = heldByZoe(first, release);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Integer> blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
             first.await(10, TimeUnit.SECONDS);
-            List<Future<Integer>> waiting = new ArrayList<>();
-            for (Request r : List.of(new Request("ana", 1), new Request("ben", -1), new Request("cy", 0), new Request("dee", 4))) {
-                waiting.add(callers.submit(() -> batcher.run(r)));
-                awaitQueued(batcher, waiting.size());
-            }
+            List<Future<Integer>> waiting = queue(batcher, callers,
+                    List.of(new Request("ana", 1), new Request("ben", -1), new Request("cy", 0), new Request("dee", 4)));
             release.countDown();
             blocker.get(10, TimeUnit.SECONDS);
 
@@ -120,6 +104,28 @@ class BatcherTest {
 
         assertThatThrownBy(() -> batcher.run(new Request("ana", 6)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().getCode()).isEqualTo(503));
+    }
+
+    /** One writer, whose batch with zoe's request (value 100) waits for {@code release} after counting {@code first} down. */
+    private Batcher<Request, Integer> heldByZoe(CountDownLatch first, CountDownLatch release) {
+        return new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
+            if (batch.getFirst().value() == 100) {
+                first.countDown();
+                await(release);
+            }
+            return doubling(batch);
+        });
+    }
+
+    /** Sends the requests one after the other, each once the one before waits in the queue. */
+    private static List<Future<Integer>> queue(Batcher<Request, Integer> batcher, ExecutorService callers, List<Request> requests)
+            throws InterruptedException {
+        List<Future<Integer>> waiting = new ArrayList<>();
+        for (Request r : requests) {
+            waiting.add(callers.submit(() -> batcher.run(r)));
+            awaitQueued(batcher, waiting.size());
+        }
+        return waiting;
     }
 
     private static void await(CountDownLatch latch) {
