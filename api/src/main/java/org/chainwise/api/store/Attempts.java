@@ -53,13 +53,12 @@ public class Attempts {
                             Rendered.unnested("hints_used").cast(SQLDataType.SMALLINT),
                             Rendered.unnested("started_at").cast(SQLDataType.TIMESTAMPWITHTIMEZONE),
                             Rendered.unnested("grading_ms").cast(SQLDataType.DOUBLE))
-                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}, {10}, {11}, {12})",
-                                    DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new String[0]),
-                                    DSL.val(new String[0]), DSL.val(new String[0]), DSL.val(new String[0]), DSL.val(new String[0]),
-                                    DSL.val(new String[0]), DSL.val(new Integer[0]), DSL.val(new Short[0]), DSL.val(new String[0]),
-                                    DSL.val(new Double[0]))
-                            .as("u", COURSE, USER, "item_id", SUBMISSION, "raw_answer", "interpreted_text", "interpreted_latex",
-                                    "verdict", "error_message", "error_position", "hints_used", "started_at", "grading_ms")))
+                    .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new String[0]),
+                            DSL.val(new String[0]), DSL.val(new String[0]), DSL.val(new String[0]), DSL.val(new String[0]),
+                            DSL.val(new String[0]), DSL.val(new Integer[0]), DSL.val(new Short[0]), DSL.val(new String[0]),
+                            DSL.val(new Double[0])},
+                            COURSE, USER, "item_id", SUBMISSION, "raw_answer", "interpreted_text", "interpreted_latex",
+                            "verdict", "error_message", "error_position", "hints_used", "started_at", "grading_ms")))
             .returning(ATTEMPT.ID, ATTEMPT.COURSE_ID, ATTEMPT.USER_ID));
 
     static List<Object> insertBinds(List<NewAttempt> attempts) {
@@ -109,9 +108,9 @@ public class Attempts {
             .select(DSL.select(ATTEMPT.ID,
                             Rendered.unnested("rank").cast(SQLDataType.SMALLINT), Rendered.unnested("code").cast(SQLDataType.VARCHAR),
                             Rendered.unnested("layer").cast(SQLDataType.SMALLINT), Rendered.unnested("explanation").cast(SQLDataType.VARCHAR))
-                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", DSL.val(new Long[0]), DSL.val(new Long[0]),
-                            DSL.val(new String[0]), DSL.val(new Short[0]), DSL.val(new String[0]), DSL.val(new Short[0]),
-                            DSL.val(new String[0])).as("u", COURSE, USER, SUBMISSION, "rank", "code", "layer", "explanation"))
+                    .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new String[0]), DSL.val(new Short[0]),
+                            DSL.val(new String[0]), DSL.val(new Short[0]), DSL.val(new String[0])},
+                            COURSE, USER, SUBMISSION, "rank", "code", "layer", "explanation"))
                     .join(ATTEMPT).on(ATTEMPT.COURSE_ID.eq(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT)),
                             ATTEMPT.USER_ID.eq(Rendered.unnested(USER).cast(SQLDataType.BIGINT)),
                             ATTEMPT.SUBMISSION_ID.eq(Rendered.unnested(SUBMISSION).cast(SQLDataType.UUID))))

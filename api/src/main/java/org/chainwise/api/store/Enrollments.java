@@ -76,9 +76,9 @@ public class Enrollments {
             .set(PRACTICE_ENROLLMENT.ITEMS_CORRECT, Rendered.unnested("correct").cast(SQLDataType.INTEGER))
             .set(PRACTICE_ENROLLMENT.COMPLETED_AT, DSL.when(Rendered.unnested("completed").cast(SQLDataType.BOOLEAN).isTrue(),
                     coalesce(PRACTICE_ENROLLMENT.COMPLETED_AT, currentOffsetDateTime())).otherwise(PRACTICE_ENROLLMENT.COMPLETED_AT))
-            .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5})", DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0]),
-                    DSL.val(new Integer[0]), DSL.val(new Integer[0]), DSL.val(new Boolean[0]))
-                    .as("u", COURSE, USER, SET, "attempted", "correct", "completed"))
+            .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Integer[0]),
+                    DSL.val(new Integer[0]), DSL.val(new Boolean[0])},
+                            COURSE, USER, SET, "attempted", "correct", "completed"))
             .where(PRACTICE_ENROLLMENT.COURSE_ID.eq(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT)),
                     PRACTICE_ENROLLMENT.USER_ID.eq(Rendered.unnested(USER).cast(SQLDataType.BIGINT)),
                     PRACTICE_ENROLLMENT.PRACTICE_SET_ID.eq(Rendered.unnested(SET).cast(SQLDataType.BIGINT))));

@@ -38,7 +38,7 @@ record Rendered(String sql) {
     }
 
     /**
-     * A column of the parallel arrays a statement reads as {@code unnest(...) AS u(...)}: how the
+     * A column of the parallel arrays a statement reads as {@code unnest(...) AS u(...)} ({@link #unnest}): how the
      * array upserts (skills, beliefs, misconceptions) write a variable number of rows with one
      * fixed statement.
      */
@@ -55,9 +55,23 @@ record Rendered(String sql) {
     static Table<Record> positioned(String alias, Field<?>[] arrays, String... columns) {
         String[] named = Arrays.copyOf(columns, columns.length + 1);
         named[columns.length] = POSITION;
-        String slots = IntStream.range(0, arrays.length).mapToObj(i -> "{" + i + "}")
-                .collect(Collectors.joining(", "));
-        return DSL.table("unnest(" + slots + ") with ordinality", (Object[]) arrays).as(alias, named);
+        return DSL.table("unnest(" + slots(arrays) + ") with ordinality", (Object[]) arrays).as(alias, named);
+    }
+
+    /**
+     * The rows a set-oriented write takes from parallel array binds, {@code unnest(?, ?, …) AS
+     * u(columns…)}, read column by column with {@link #unnested}; one column per array, in order.
+     */
+    static Table<Record> unnest(Field<?>[] arrays, String... columns) {
+        if (arrays.length != columns.length) {
+            throw new IllegalArgumentException(arrays.length + " arrays named by " + columns.length + " columns");
+        }
+        return DSL.table("unnest(" + slots(arrays) + ")", (Object[]) arrays).as("u", columns);
+    }
+
+    /** The template slots {@code {0}, {1}, …} of the arrays. */
+    private static String slots(Field<?>[] arrays) {
+        return IntStream.range(0, arrays.length).mapToObj(i -> "{" + i + "}").collect(Collectors.joining(", "));
     }
 
     /** A column of the keys {@link #positioned} names {@code alias}. */

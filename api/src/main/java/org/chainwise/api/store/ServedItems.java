@@ -62,10 +62,9 @@ public class ServedItems {
                             Rendered.unnested("practice_set_id").cast(SQLDataType.BIGINT), Rendered.unnested("family").cast(SQLDataType.VARCHAR),
                             Rendered.unnested("parameters").cast(SQLDataType.JSONB), Rendered.unnested("seed").cast(SQLDataType.BIGINT),
                             Rendered.unnested("variant_key").cast(SQLDataType.VARCHAR))
-                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6})", DSL.val(new Long[0]), DSL.val(new Long[0]),
-                            DSL.val(new Long[0]), DSL.val(new String[0]), DSL.val(new String[0]), DSL.val(new Long[0]),
-                            DSL.val(new String[0])).as("u", "course_id", "user_id", "practice_set_id", "family", "parameters", "seed",
-                            "variant_key")))
+                    .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new String[0]),
+                            DSL.val(new String[0]), DSL.val(new Long[0]), DSL.val(new String[0])},
+                            "course_id", "user_id", "practice_set_id", "family", "parameters", "seed", "variant_key")))
             .returning()));
 
     // The reads of every request, rendered once (placeholders in the order of the binds below).
@@ -132,7 +131,8 @@ public class ServedItems {
             .set(ITEM_SERVED.ANSWERED_AT, coalesce(ITEM_SERVED.ANSWERED_AT, currentOffsetDateTime()))
             .set(ITEM_SERVED.SOLVED_AT, DSL.when(Rendered.unnested("solved").cast(SQLDataType.BOOLEAN).isTrue(), currentOffsetDateTime())
                     .otherwise(ITEM_SERVED.SOLVED_AT))
-            .from(DSL.table("unnest({0}, {1})", DSL.val(new Long[0]), DSL.val(new Boolean[0])).as("u", "id", "solved"))
+            .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Boolean[0])},
+                            "id", "solved"))
             .where(ITEM_SERVED.ID.eq(Rendered.unnested("id").cast(SQLDataType.BIGINT))));
 
     /** Records hint {@code step} revealed. */

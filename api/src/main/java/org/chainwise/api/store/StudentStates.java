@@ -284,12 +284,11 @@ public class StudentStates {
                             Rendered.unnested("p_mastery").cast(SQLDataType.DOUBLE), Rendered.unnested("p_known").cast(SQLDataType.DOUBLE),
                             Rendered.unnested("evidence_count").cast(SQLDataType.INTEGER), Rendered.unnested("last_practised").cast(SQLDataType.INTEGER),
                             Rendered.unnested("streak").cast(SQLDataType.INTEGER), Rendered.unnested("reviews_passed").cast(SQLDataType.INTEGER))
-                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8})", DSL.val(new Long[0]), DSL.val(new Long[0]),
-                                    DSL.val(new String[0]), DSL.val(new Double[0]),
-                                    DSL.val(new Double[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]),
-                                    DSL.val(new Integer[0]))
-                            .as("u", COURSE, USER, "skill", "p_mastery", "p_known", "evidence_count", "last_practised", "streak",
-                                    "reviews_passed")))
+                    .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new String[0]), DSL.val(new Double[0]),
+                            DSL.val(new Double[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]), DSL.val(new Integer[0]),
+                            DSL.val(new Integer[0])},
+                            COURSE, USER, "skill", "p_mastery", "p_known", "evidence_count", "last_practised",
+                            "streak", "reviews_passed")))
             .onConflict(SKILL_MASTERY.COURSE_ID, SKILL_MASTERY.USER_ID, SKILL_MASTERY.SKILL)
             .doUpdate()
             .set(SKILL_MASTERY.P_MASTERY, excluded(SKILL_MASTERY.P_MASTERY))
@@ -312,9 +311,9 @@ public class StudentStates {
                             Rendered.unnested("belief").cast(SQLDataType.DOUBLE), DSL.inline(1),
                             DSL.when(Rendered.unnested("seen").cast(SQLDataType.BOOLEAN).isTrue(), currentOffsetDateTime())
                                     .otherwise(DSL.inline((java.time.OffsetDateTime) null)))
-                    .from(DSL.table("unnest({0}, {1}, {2}, {3}, {4})", DSL.val(new Long[0]), DSL.val(new Long[0]),
-                                    DSL.val(new String[0]), DSL.val(new Double[0]), DSL.val(new Boolean[0]))
-                            .as("u", COURSE, USER, "code", "belief", "seen")))
+                    .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new String[0]), DSL.val(new Double[0]),
+                            DSL.val(new Boolean[0])},
+                            COURSE, USER, "code", "belief", "seen")))
             .onConflict(MISCONCEPTION_BELIEF.COURSE_ID, MISCONCEPTION_BELIEF.USER_ID, MISCONCEPTION_BELIEF.CODE)
             .doUpdate()
             .set(MISCONCEPTION_BELIEF.BELIEF, excluded(MISCONCEPTION_BELIEF.BELIEF))
@@ -327,8 +326,8 @@ public class StudentStates {
             .set(LEARNER_MODEL.ATTEMPTS, Rendered.unnested("attempts").cast(SQLDataType.INTEGER))
             .set(LEARNER_MODEL.ABILITY, Rendered.unnested("ability").cast(SQLDataType.BLOB))
             .set(LEARNER_MODEL.UPDATED_AT, currentOffsetDateTime())
-            .from(DSL.table("unnest({0}, {1}, {2}, {3})", DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Integer[0]),
-                    DSL.val(new byte[0][])).as("u", COURSE, USER, "attempts", "ability"))
+            .from(Rendered.unnest(new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Integer[0]), DSL.val(new byte[0][])},
+                            COURSE, USER, "attempts", "ability"))
             .where(LEARNER_MODEL.COURSE_ID.eq(Rendered.unnested(COURSE).cast(SQLDataType.BIGINT)),
                     LEARNER_MODEL.USER_ID.eq(Rendered.unnested(USER).cast(SQLDataType.BIGINT))));
 }
