@@ -70,14 +70,6 @@ final class Pipeline {
         }
     }
 
-    /**
-     * A bind that may be null, with its SQL type ({@link java.sql.Types}): a null without a type
-     * would make the driver describe the statement anew, and PostgreSQL plan it anew, each time a
-     * value and a null alternate.
-     */
-    record Nullable(Object value, int sqlType) {
-    }
-
     private final String sql;
     private final int[] placeholders;
 
@@ -123,12 +115,6 @@ final class Pipeline {
         if (value instanceof SqlArray array) {
             Array sqlArray = connection.createArrayOf(array.elementType(), array.elements());
             statement.setArray(index, sqlArray);
-        } else if (value instanceof Nullable nullable) {
-            if (nullable.value() == null) {
-                statement.setNull(index, nullable.sqlType());
-            } else {
-                statement.setObject(index, nullable.value(), nullable.sqlType());
-            }
         } else {
             statement.setObject(index, value);
         }

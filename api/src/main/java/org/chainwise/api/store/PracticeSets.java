@@ -70,7 +70,8 @@ public class PracticeSets {
 
     /** The set {@code setId} if it belongs to the course. */
     public Optional<StoredPracticeSet> find(DSLContext tx, long courseId, long setId) {
-        return FIND_ALONE.run(tx, results -> results.row(PracticeSets::read), List.of(courseId, setId));
+        return FIND_ALONE.run(tx, results -> read(results, List.of(courseId), List.of(setId)).getFirst(),
+                findBinds(List.of(courseId), List.of(setId)));
     }
 
     /** The set placed at an LTI resource link of the course. */
@@ -89,14 +90,13 @@ public class PracticeSets {
         return tx.fetch(query(condition)).map(PracticeSets::read);
     }
 
-    // Every practice request reads its set: rendered once, binds (course, set).
-    static final Rendered FIND = Rendered.of(query(PRACTICE_SET.COURSE_ID.eq(0L).and(PRACTICE_SET.ID.eq(0L))));
-    private static final Pipeline FIND_ALONE = Pipeline.of(FIND);
 
     /** The sets of a batch's requests, each only if it is in the course named with it; binds {@link #findBinds}. */
     static final Rendered FIND_ALL = Rendered.of(query(DSL.row(PRACTICE_SET.COURSE_ID, PRACTICE_SET.ID)
             .in(DSL.select(Rendered.key("k", "course_id"), Rendered.key("k", "id"))
                     .from(Rendered.positioned("k", new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0])}, "course_id", "id")))));
+
+    private static final Pipeline FIND_ALONE = Pipeline.of(FIND_ALL);
 
     static List<Object> findBinds(List<Long> courses, List<Long> sets) {
         return List.of(Pipeline.SqlArray.int8(courses), Pipeline.SqlArray.int8(sets));
@@ -132,7 +132,7 @@ public class PracticeSets {
                 row.get(8, String[].class), row.get(9, String[].class));
     }
 
-    /** A row of {@link #FIND}, as JDBC gives it. */
+    /** A row of {@link #FIND_ALL}, as JDBC gives it. */
     static StoredPracticeSet read(ResultSet row) throws SQLException {
         BigDecimal threshold = row.getBigDecimal(7);
         return set(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
