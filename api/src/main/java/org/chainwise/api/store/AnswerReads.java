@@ -29,7 +29,7 @@ public class AnswerReads {
             StudentState before, Optional<Long> submittedFor) {
     }
 
-    private static final Pipeline READ = Pipeline.of(Rendered.GENERIC_PLANS, StudentStates.LOCK, Enrollments.LOCK, ServedItems.LOCK,
+    static final Pipeline READ = Pipeline.of(Rendered.BATCH_PLANS, StudentStates.LOCK, Enrollments.LOCK, ServedItems.LOCK,
             StudentStates.LOAD, Attempts.ITEM_OF_SUBMISSION, PracticeSets.FIND_ALL);
 
     /** The reads of each answer, in the order of {@code keys}. */

@@ -34,7 +34,7 @@ public class AnswerWrites {
         }
     }
 
-    private static final Pipeline WRITE = Pipeline.of(Attempts.INSERT, Attempts.MISCONCEPTIONS, StudentStates.SAVE_SKILLS,
+    static final Pipeline WRITE = Pipeline.of(Attempts.INSERT, Attempts.MISCONCEPTIONS, StudentStates.SAVE_SKILLS,
             StudentStates.SAVE_BELIEFS, StudentStates.SAVE_MODEL, ServedItems.ANSWERED, Enrollments.SAVE);
 
     /** Records the answers (at most one per learner); their attempts' ids, in order. */

@@ -27,7 +27,7 @@ public class NextReads {
             StudentState state) {
     }
 
-    private static final Pipeline READ = Pipeline.of(Rendered.GENERIC_PLANS, StudentStates.CREATE, Enrollments.START, Enrollments.LOCK, PracticeSets.FIND_ALL,
+    static final Pipeline READ = Pipeline.of(Rendered.BATCH_PLANS, StudentStates.CREATE, Enrollments.START, Enrollments.LOCK, PracticeSets.FIND_ALL,
             ServedItems.OPEN, StudentStates.LOAD_WITH_SEEN);
 
     /** The reads of each request, in the order of {@code keys}. */

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -70,17 +69,23 @@ final class Pipeline {
         }
     }
 
+    private final List<Rendered> statements;
     private final String sql;
     private final int[] placeholders;
 
-    private Pipeline(String sql, int[] placeholders) {
-        this.sql = sql;
-        this.placeholders = placeholders;
+    private Pipeline(List<Rendered> statements) {
+        this.statements = statements;
+        this.sql = statements.stream().map(Rendered::sql).collect(Collectors.joining(";\n"));
+        this.placeholders = statements.stream().mapToInt(statement -> (int) statement.sql().chars().filter(c -> c == '?').count()).toArray();
     }
 
     static Pipeline of(Rendered... statements) {
-        return new Pipeline(Arrays.stream(statements).map(Rendered::sql).collect(Collectors.joining(";\n")),
-                Arrays.stream(statements).mapToInt(statement -> (int) statement.sql().chars().filter(c -> c == '?').count()).toArray());
+        return new Pipeline(List.of(statements));
+    }
+
+    /** Its statements, in order. */
+    List<Rendered> statements() {
+        return statements;
     }
 
     /**

@@ -23,13 +23,25 @@ import org.jooq.impl.SQLDataType;
 record Rendered(String sql) {
 
     /**
-     * Starts a batch transaction by having its statements planned once per connection: a batch
-     * statement's binds are arrays, and PostgreSQL, which by default plans a statement anew for each
-     * execution while that looks cheaper than its generic plan, kept planning them every time (a
-     * fifth of its CPU under load). Their generic plans are the index nested loops wanted at any
-     * batch size. {@code LOCAL}: it ends with the transaction, so no other statement is affected.
+     * Starts a batch transaction by fixing how its statements are planned. A batch statement joins
+     * the arrays of at most a batch's keys to tables by their keys, so the plan wanted is always an
+     * index nested loop, at any batch size and any table size:
+     * <ul>
+     * <li>{@code plan_cache_mode = force_generic_plan}: the binds are arrays, and PostgreSQL, which by
+     *     default plans a statement anew for each execution while that looks cheaper than its generic
+     *     plan, kept planning them every time (a fifth of its CPU under load);
+     * <li>no hash or merge joins and no sequential scans: a generic plan is made once per connection,
+     *     from the table statistics of that moment. Made on a young table (a fresh database, the load
+     *     benchmark's first seconds) it was a hash join over a sequential scan, kept while the table
+     *     grew: under load the next-item read scanned every learner's skills for each batch and its
+     *     p99 rose to a second within minutes (auto_explain, 2026-12-02).
+     * </ul>
+     * {@code set_config(…, true)} is {@code SET LOCAL}: the settings end with the transaction, so no
+     * other statement is affected. One statement, so a pipeline passes over one result.
      */
-    static final Rendered GENERIC_PLANS = new Rendered("set local plan_cache_mode = force_generic_plan");
+    static final Rendered BATCH_PLANS = new Rendered("select set_config('plan_cache_mode', 'force_generic_plan', true),"
+            + " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true),"
+            + " set_config('enable_seqscan', 'off', true)");
 
     private static final DSLContext RENDERER = DSL.using(SQLDialect.POSTGRES, DatabaseFactory.SETTINGS);
 

@@ -56,7 +56,7 @@ public class ServedItems {
         return items.stream().map(i -> inserted.get(List.of(i.courseId(), i.userId()))).toList();
     }
 
-    private static final Pipeline INSERT = Pipeline.of(Rendered.of(DSL.insertInto(ITEM_SERVED, ITEM_SERVED.COURSE_ID, ITEM_SERVED.USER_ID,
+    static final Pipeline INSERT = Pipeline.of(Rendered.of(DSL.insertInto(ITEM_SERVED, ITEM_SERVED.COURSE_ID, ITEM_SERVED.USER_ID,
                     ITEM_SERVED.PRACTICE_SET_ID, ITEM_SERVED.FAMILY, ITEM_SERVED.PARAMETERS, ITEM_SERVED.SEED, ITEM_SERVED.VARIANT_KEY)
             .select(DSL.select(Rendered.unnested("course_id").cast(SQLDataType.BIGINT), Rendered.unnested("user_id").cast(SQLDataType.BIGINT),
                             Rendered.unnested("practice_set_id").cast(SQLDataType.BIGINT), Rendered.unnested("family").cast(SQLDataType.VARCHAR),
