@@ -62,8 +62,16 @@ public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long AFTER_RESTART_MILLIS = 45_000;
+    private static final long LOW_32 = 0xFFFF_FFFFL;
     /** CHAINWISE_LOAD_PG_STATEMENTS=true: load pg_stat_statements and print where PostgreSQL spent its time (a diagnosis; it costs a little). */
     private static final boolean STATEMENT_STATISTICS = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_PG_STATEMENTS"));
+    /**
+     * CHAINWISE_LOAD_PG_SETTINGS="name=value;name=value": further settings of the load's PostgreSQL, to
+     * measure a server setting (or load auto_explain) before recommending it. Printed with the run.
+     */
+    /** CHAINWISE_LOAD_TIMELINE=true: print the measured run second by second (submits, p99s, slowest), to see whether the slow requests come together. */
+    private static final boolean TIMELINE = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_TIMELINE"));
+    private static final String EXTRA_PG_SETTINGS = System.getenv().getOrDefault("CHAINWISE_LOAD_PG_SETTINGS", "").strip();
 
     private final int students;
     private final int seconds;
@@ -78,12 +86,14 @@ public final class LoadGenerator {
     private final AtomicInteger learnerNumbers = new AtomicInteger();
     private final Latencies next = new Latencies();
     private final Latencies submit = new Latencies();
+    private final Latencies signIn = new Latencies();
     private final AtomicInteger failures = new AtomicInteger();
     private final Map<String, AtomicInteger> failureReasons = new ConcurrentHashMap<>();
     private final AtomicInteger duplicates = new AtomicInteger();
     private volatile boolean measuring;
     /** When the measured run started (System.nanoTime), 0 before: a paced learner's schedule starts again there. */
     private volatile long measuredFrom;
+    private volatile java.time.Instant measuredAt;
     private volatile boolean stopping;
     private volatile int port;
     private volatile Path postgresData;
@@ -119,16 +129,24 @@ public final class LoadGenerator {
         if (STATEMENT_STATISTICS) {
             server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
-        try (EmbeddedPostgres postgres = server
-                .setDataDirectory(data)
+        server.setDataDirectory(data)
                 .setCleanDataDirectory(true)
                 // zonky turns synchronous commit off for throw-away test servers: on, as in production.
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
-                .setServerConfig("max_connections", "100")
-                .start()) {
+                .setServerConfig("max_connections", "100");
+        for (String setting : EXTRA_PG_SETTINGS.split(";")) {
+            if (!setting.isBlank()) {
+                int equals = setting.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("CHAINWISE_LOAD_PG_SETTINGS: \"" + setting + "\" is not name=value");
+                }
+                server.setServerConfig(setting.substring(0, equals).strip(), setting.substring(equals + 1).strip());
+            }
+        }
+        try (EmbeddedPostgres postgres = server.start()) {
             String jdbc = postgres.getJdbcUrl("postgres", "postgres");
-            report("PostgreSQL " + settings(postgres) + " in " + data);
+            report("PostgreSQL " + settings(postgres) + (EXTRA_PG_SETTINGS.isEmpty() ? "" : " " + EXTRA_PG_SETTINGS) + " in " + data);
             port = freePort();
             postgresData = data;
             App app = App.start(jar, jdbc, port);
@@ -157,6 +175,7 @@ public final class LoadGenerator {
         long ownCpuBefore = cpuNanos(ProcessHandle.current());
         long start = System.nanoTime();
         measuredFrom = start;
+        measuredAt = java.time.Instant.now();
         measuring = true;
         long killedAt = 0;
         long restartedAfter = 0;
@@ -199,9 +218,14 @@ public final class LoadGenerator {
                 students, rate > 0 ? String.format(java.util.Locale.ROOT, " paced at %.0f submits/s", rate) : "", elapsed,
                 submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
                 next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu
+                + String.format(java.util.Locale.ROOT, "; sign-in of a replacing learner p50 %.1f ms p99 %.1f ms (%d)",
+                        signIn.percentile(50), signIn.percentile(99), signIn.count())
                 + String.format(java.util.Locale.ROOT, "; while measured: %d checkpoints, %d autovacuum/analyze runs, slowest next %.0f ms, submit %.0f ms",
                         housekeepingAfter[0] - housekeepingBefore[0], housekeepingAfter[1] - housekeepingBefore[1],
                         next.percentile(100), submit.percentile(100)));
+        if (TIMELINE) {
+            printTimeline(elapsed);
+        }
         failureReasons.entrySet().stream().sorted((a, b) -> b.getValue().get() - a.getValue().get()).limit(3)
                 .forEach(e -> report("failed " + e.getValue() + " times: " + e.getKey()));
         if (killAt > 0) {
@@ -329,11 +353,15 @@ public final class LoadGenerator {
         long phase = interval > 0 ? ThreadLocalRandom.current().nextLong(interval) : 0;
         long due = System.nanoTime() + phase;
         long schedule = 0;
+        long signedInAt = 0;
         while (!stopping) {
             try {
                 if (token == null) {
+                    long t0 = System.nanoTime();
                     token = post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-" + learnerNumbers.incrementAndGet(),
                             "course", "load", "role", "learner")).get("token").asText();
+                    signIn.record(t0);
+                    signedInAt = System.nanoTime();
                 }
                 if (pending == null) {
                     long t0 = System.nanoTime();
@@ -344,9 +372,12 @@ public final class LoadGenerator {
                             due = schedule + phase;
                         }
                         sleepUntil(due);
-                        t0 = due;
+                        // A new learner's first item is timed from its sign-in when that ended after the
+                        // cycle was due: the sign-in has its own figure and is not counted in the next's.
+                        t0 = Math.max(due, signedInAt);
                         due += interval;
                     }
+                    signedInAt = 0;
                     JsonNode body = post(token, "/api/v1/practice-sets/" + setId + "/next", Map.of());
                     next.record(t0);
                     item = body.get("item");
@@ -435,11 +466,16 @@ public final class LoadGenerator {
             if (!measuring || startNanos < measuredFrom) {
                 return;
             }
-            long micros = (System.nanoTime() - startNanos) / 1_000;
+            long now = System.nanoTime();
+            long micros = Math.min((now - startNanos) / 1_000, LOW_32);
+            // The second of the measured run it ended in, above the microseconds: the timeline's key.
+            long second = (now - measuredFrom) / 1_000_000_000L;
             long[] chunk = mine.get();
             int[] n = used.get();
             if (chunk == null || n[0] == chunk.length) {
-                chunk = new long[1 << 16];
+                // Small chunks: 64 learners each taking a large one at the first measured second made the
+                // generator itself stall that second (allocation and clearing of ~100 MB).
+                chunk = new long[1 << 12];
                 Arrays.fill(chunk, -1);
                 synchronized (chunks) {
                     chunks.add(chunk);
@@ -447,24 +483,41 @@ public final class LoadGenerator {
                 mine.set(chunk);
                 n[0] = 0;
             }
-            chunk[n[0]++] = micros;
+            chunk[n[0]++] = second << 32 | micros;
+        }
+
+        /** The latencies in microseconds, of the requests that ended in second {@code second}, or of all when it is negative. */
+        private long[] sorted(long second) {
+            synchronized (chunks) {
+                return chunks.stream().flatMapToLong(Arrays::stream)
+                        .filter(v -> v >= 0 && (second < 0 || v >>> 32 == second)).map(v -> v & LOW_32).sorted().toArray();
+            }
+        }
+
+        static double percentile(long[] sorted, double p) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1000.0;
         }
 
         long count() {
-            synchronized (chunks) {
-                return chunks.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).count();
-            }
+            return sorted(-1).length;
         }
 
         double percentile(double p) {
-            long[] all;
-            synchronized (chunks) {
-                all = chunks.stream().flatMapToLong(Arrays::stream).filter(v -> v >= 0).sorted().toArray();
-            }
-            if (all.length == 0) {
-                return Double.NaN;
-            }
-            return all[(int) Math.min(all.length - 1, Math.ceil(p / 100 * all.length) - 1)] / 1000.0;
+            return percentile(sorted(-1), p);
+        }
+    }
+
+    private void printTimeline(double elapsed) {
+        report("timeline: second 0 began at " + measuredAt + " (to match server logs)");
+        for (long second = 0; second < (long) Math.ceil(elapsed); second++) {
+            long[] submits = submit.sorted(second);
+            long[] nexts = next.sorted(second);
+            report(String.format(java.util.Locale.ROOT, "second %3d: %4d submits, next p50 %5.1f p99 %6.1f max %6.1f ms, submit p50 %5.1f p99 %6.1f max %6.1f ms",
+                    second, submits.length, Latencies.percentile(nexts, 50), Latencies.percentile(nexts, 99), Latencies.percentile(nexts, 100),
+                    Latencies.percentile(submits, 50), Latencies.percentile(submits, 99), Latencies.percentile(submits, 100)));
         }
     }
 
