@@ -35,18 +35,12 @@ class BatcherTest {
 
     @Test
     void requestsWaitingTogetherRunAsOneBatchWithAtMostOneRequestPerKey() throws Exception {
-        CountDownLatch first = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (Batcher<Request, Integer> batcher = heldByZoe(first, release);
-                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Integer> blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
-            first.await(10, TimeUnit.SECONDS);
+        try (HeldByZoe held = new HeldByZoe()) {
             // While the one writer is busy, these wait: ana twice, ben once.
-            List<Future<Integer>> waiting = queue(batcher, callers,
-                    List.of(new Request("ana", 1), new Request("ben", 2), new Request("ana", 3)));
-            release.countDown();
+            List<Future<Integer>> waiting = held.queue(List.of(new Request("ana", 1), new Request("ben", 2), new Request("ana", 3)));
+            held.release();
 
-            assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+            assertThat(held.blocker().get(10, TimeUnit.SECONDS)).isEqualTo(200);
             assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(2);
             assertThat(waiting.get(1).get(10, TimeUnit.SECONDS)).isEqualTo(4);
             assertThat(waiting.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(6);
@@ -57,16 +51,11 @@ class BatcherTest {
 
     @Test
     void aRefusalAnswersOnlyItsOwnRequestAndABatchThatFailsRunsEachRequestAlone() throws Exception {
-        CountDownLatch first = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        try (Batcher<Request, Integer> batcher = heldByZoe(first, release);
-                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Integer> blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
-            first.await(10, TimeUnit.SECONDS);
-            List<Future<Integer>> waiting = queue(batcher, callers,
+        try (HeldByZoe held = new HeldByZoe()) {
+            List<Future<Integer>> waiting = held.queue(
                     List.of(new Request("ana", 1), new Request("ben", -1), new Request("cy", 0), new Request("dee", 4)));
-            release.countDown();
-            blocker.get(10, TimeUnit.SECONDS);
+            held.release();
+            held.blocker().get(10, TimeUnit.SECONDS);
 
             assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(2);
             assertThatThrownBy(() -> waiting.get(1).get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(IllegalStateException.class);
@@ -106,26 +95,53 @@ class BatcherTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().getCode()).isEqualTo(503));
     }
 
-    /** One writer, whose batch with zoe's request (value 100) waits for {@code release} after counting {@code first} down. */
-    private Batcher<Request, Integer> heldByZoe(CountDownLatch first, CountDownLatch release) {
-        return new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
+    /**
+     * One writer, busy with zoe's request (value 100) until {@link #release}: requests sent meanwhile
+     * wait in the queue, in the order {@link #queue} sends them.
+     */
+    private final class HeldByZoe implements AutoCloseable {
+
+        private final CountDownLatch started = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+        private final Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
             if (batch.getFirst().value() == 100) {
-                first.countDown();
-                await(release);
+                started.countDown();
+                await(released);
             }
             return doubling(batch);
         });
-    }
+        private final Future<Integer> blocker;
 
-    /** Sends the requests one after the other, each once the one before waits in the queue. */
-    private static List<Future<Integer>> queue(Batcher<Request, Integer> batcher, ExecutorService callers, List<Request> requests)
-            throws InterruptedException {
-        List<Future<Integer>> waiting = new ArrayList<>();
-        for (Request r : requests) {
-            waiting.add(callers.submit(() -> batcher.run(r)));
-            awaitQueued(batcher, waiting.size());
+        HeldByZoe() throws InterruptedException {
+            blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
+            started.await(10, TimeUnit.SECONDS);
         }
-        return waiting;
+
+        /** Sends the requests one after the other, each once the one before waits in the queue. */
+        List<Future<Integer>> queue(List<Request> requests) throws InterruptedException {
+            List<Future<Integer>> waiting = new ArrayList<>();
+            for (Request r : requests) {
+                waiting.add(callers.submit(() -> batcher.run(r)));
+                awaitQueued(batcher, waiting.size());
+            }
+            return waiting;
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        Future<Integer> blocker() {
+            return blocker;
+        }
+
+        @Override
+        public void close() {
+            released.countDown();
+            batcher.close();
+            callers.close();
+        }
     }
 
     private static void await(CountDownLatch latch) {
