@@ -90,7 +90,6 @@ public class PracticeSets {
         return tx.fetch(query(condition)).map(PracticeSets::read);
     }
 
-
     /** The sets of a batch's requests, each only if it is in the course named with it; binds {@link #findBinds}. */
     static final Rendered FIND_ALL = Rendered.of(query(DSL.row(PRACTICE_SET.COURSE_ID, PRACTICE_SET.ID)
             .in(DSL.select(Rendered.key("k", "course_id"), Rendered.key("k", "id"))

@@ -65,12 +65,12 @@ public final class LoadGenerator {
     private static final long LOW_32 = 0xFFFF_FFFFL;
     /** CHAINWISE_LOAD_PG_STATEMENTS=true: load pg_stat_statements and print where PostgreSQL spent its time (a diagnosis; it costs a little). */
     private static final boolean STATEMENT_STATISTICS = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_PG_STATEMENTS"));
+    /** CHAINWISE_LOAD_TIMELINE=true: print the measured run second by second (submits, p99s, slowest), to see whether the slow requests come together. */
+    private static final boolean TIMELINE = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_TIMELINE"));
     /**
      * CHAINWISE_LOAD_PG_SETTINGS="name=value;name=value": further settings of the load's PostgreSQL, to
      * measure a server setting (or load auto_explain) before recommending it. Printed with the run.
      */
-    /** CHAINWISE_LOAD_TIMELINE=true: print the measured run second by second (submits, p99s, slowest), to see whether the slow requests come together. */
-    private static final boolean TIMELINE = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_TIMELINE"));
     private static final String EXTRA_PG_SETTINGS = System.getenv().getOrDefault("CHAINWISE_LOAD_PG_SETTINGS", "").strip();
 
     private final int students;
@@ -212,17 +212,22 @@ public final class LoadGenerator {
         for (Thread learner : learners) {
             learner.join(10_000);
         }
+        // Nothing is recorded once measuring ended: each route's latencies sorted once for the report.
+        long[] submits = submit.sorted(-1);
+        long[] nexts = next.sorted(-1);
+        long[] signIns = signIn.sorted(-1);
         report(String.format(java.util.Locale.ROOT,
                 "%d students%s, %.1f s measured: %.0f submits/s (%d submits, %d duplicates answered), next p50 %.1f ms p99 %.1f ms,"
                         + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
                 students, rate > 0 ? String.format(java.util.Locale.ROOT, " paced at %.0f submits/s", rate) : "", elapsed,
-                submit.count() / elapsed, submit.count(), duplicates.get(), next.percentile(50),
-                next.percentile(99), submit.percentile(50), submit.percentile(99), failures.get(), loadBefore[0], loadAfter[0]) + cpu
+                submits.length / elapsed, submits.length, duplicates.get(), Latencies.percentile(nexts, 50),
+                Latencies.percentile(nexts, 99), Latencies.percentile(submits, 50), Latencies.percentile(submits, 99), failures.get(),
+                loadBefore[0], loadAfter[0]) + cpu
                 + String.format(java.util.Locale.ROOT, "; sign-in of a replacing learner p50 %.1f ms p99 %.1f ms (%d)",
-                        signIn.percentile(50), signIn.percentile(99), signIn.count())
+                        Latencies.percentile(signIns, 50), Latencies.percentile(signIns, 99), signIns.length)
                 + String.format(java.util.Locale.ROOT, "; while measured: %d checkpoints, %d autovacuum/analyze runs, slowest next %.0f ms, submit %.0f ms",
                         housekeepingAfter[0] - housekeepingBefore[0], housekeepingAfter[1] - housekeepingBefore[1],
-                        next.percentile(100), submit.percentile(100)));
+                        Latencies.percentile(nexts, 100), Latencies.percentile(submits, 100)));
         if (TIMELINE) {
             printTimeline(elapsed);
         }
@@ -503,10 +508,6 @@ public final class LoadGenerator {
 
         long count() {
             return sorted(-1).length;
-        }
-
-        double percentile(double p) {
-            return percentile(sorted(-1), p);
         }
     }
 
