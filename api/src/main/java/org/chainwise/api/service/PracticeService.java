@@ -2,6 +2,7 @@ package org.chainwise.api.service;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -65,6 +66,8 @@ public class PracticeService {
     // while the other waits for its commit to reach the disk.
     private static final int WRITERS = 2;
     private static final int MAX_BATCH = 64;
+    // While one batch runs, the next gathers requests this long (about two more at 1,000 answers/s).
+    private static final Duration GATHER = Duration.ofMillis(2);
     private static final long TIMEOUT_MILLIS = 30_000;
 
     private final DSLContext dsl;
@@ -102,8 +105,8 @@ public class PracticeService {
         this.answerReads = answerReads;
         this.answerWrites = answerWrites;
         this.listeners = List.copyOf(listeners);
-        this.answerBatches = new Batcher<>("answer-writer", WRITERS, MAX_BATCH, TIMEOUT_MILLIS, PendingAnswer::learner, this::recordAll);
-        this.nextBatches = new Batcher<>("next-writer", WRITERS, MAX_BATCH, TIMEOUT_MILLIS, PendingNext::learner, this::nextAll);
+        this.answerBatches = new Batcher<>("answer-writer", WRITERS, MAX_BATCH, GATHER, TIMEOUT_MILLIS, PendingAnswer::learner, this::recordAll);
+        this.nextBatches = new Batcher<>("next-writer", WRITERS, MAX_BATCH, GATHER, TIMEOUT_MILLIS, PendingNext::learner, this::nextAll);
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package org.chainwise.api.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -70,9 +71,44 @@ class BatcherTest {
     }
 
     @Test
+    void whileABatchRunsTheNextGathersTheRequestsArrivingMeanwhile() throws Exception {
+        try (HeldByZoe held = new HeldByZoe(2, 64, Duration.ofSeconds(1))) {
+            // The second writer finds ana while zoe's batch runs, so it waits for ben (both stay queued meanwhile).
+            List<Future<Integer>> waiting = held.queue(List.of(new Request("ana", 1), new Request("ben", 2)));
+
+            assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(waiting.get(1).get(10, TimeUnit.SECONDS)).isEqualTo(4);
+        }
+        assertThat(batches).containsExactlyInAnyOrder(List.of(new Request("zoe", 100)),
+                List.of(new Request("ana", 1), new Request("ben", 2)));
+    }
+
+    @Test
+    void aGatheredBatchRunsAsSoonAsItIsFull() throws Exception {
+        try (HeldByZoe held = new HeldByZoe(2, 2, Duration.ofMinutes(10))) {
+            Future<Integer> ana = held.queue(List.of(new Request("ana", 1))).getFirst();
+            Future<Integer> ben = held.send(new Request("ben", 2));
+
+            // Long before the ten minutes of gathering are over.
+            assertThat(ana.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(ben.get(10, TimeUnit.SECONDS)).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aRequestAloneWaitsForNoOtherEvenWithGathering() {
+        // Timed out after 10 s if it gathered for its ten minutes.
+        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 2, 64, Duration.ofMinutes(10), 10_000, Request::learner,
+                this::doubling)) {
+            assertThat(batcher.run(new Request("ana", 1))).isEqualTo(2);
+            assertThat(batcher.run(new Request("ana", 2))).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aCallerWaitsNoLongerThanItsTimeoutAndIsToldToSendTheSameRequestAgain() {
         CountDownLatch release = new CountDownLatch(1);
-        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 200, Request::learner, batch -> {
+        try (Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, Duration.ZERO, 200, Request::learner, batch -> {
             await(release);
             return doubling(batch);
         })) {
@@ -87,7 +123,7 @@ class BatcherTest {
 
     @Test
     void onceClosedItRefusesNewRequestsWith503() {
-        Batcher<Request, Integer> batcher = new Batcher<>("test", 2, 64, 10_000, Request::learner, this::doubling);
+        Batcher<Request, Integer> batcher = new Batcher<>("test", 2, 64, Duration.ZERO, 10_000, Request::learner, this::doubling);
         assertThat(batcher.run(new Request("ana", 5))).isEqualTo(10);
         batcher.close();
 
@@ -96,25 +132,31 @@ class BatcherTest {
     }
 
     /**
-     * One writer, busy with zoe's request (value 100) until {@link #release}: requests sent meanwhile
-     * wait in the queue, in the order {@link #queue} sends them.
+     * A writer busy with zoe's request (value 100) until {@link #release}: with one writer, requests
+     * sent meanwhile wait in the queue, in the order {@link #queue} sends them; with more, the others
+     * take them.
      */
     private final class HeldByZoe implements AutoCloseable {
 
         private final CountDownLatch started = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
         private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
-        private final Batcher<Request, Integer> batcher = new Batcher<>("test", 1, 64, 10_000, Request::learner, batch -> {
-            if (batch.getFirst().value() == 100) {
-                started.countDown();
-                await(released);
-            }
-            return doubling(batch);
-        });
+        private final Batcher<Request, Integer> batcher;
         private final Future<Integer> blocker;
 
         HeldByZoe() throws InterruptedException {
-            blocker = callers.submit(() -> batcher.run(new Request("zoe", 100)));
+            this(1, 64, Duration.ZERO);
+        }
+
+        HeldByZoe(int writers, int maxBatch, Duration gather) throws InterruptedException {
+            batcher = new Batcher<>("test", writers, maxBatch, gather, 10_000, Request::learner, batch -> {
+                if (batch.getFirst().value() == 100) {
+                    started.countDown();
+                    await(released);
+                }
+                return doubling(batch);
+            });
+            blocker = send(new Request("zoe", 100));
             started.await(10, TimeUnit.SECONDS);
         }
 
@@ -122,10 +164,14 @@ class BatcherTest {
         List<Future<Integer>> queue(List<Request> requests) throws InterruptedException {
             List<Future<Integer>> waiting = new ArrayList<>();
             for (Request r : requests) {
-                waiting.add(callers.submit(() -> batcher.run(r)));
+                waiting.add(send(r));
                 awaitQueued(batcher, waiting.size());
             }
             return waiting;
+        }
+
+        Future<Integer> send(Request request) {
+            return callers.submit(() -> batcher.run(request));
         }
 
         void release() {
