@@ -1,6 +1,5 @@
 package org.chainwise.api.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,32 +39,46 @@ final class Pipeline {
         T read(Results results) throws SQLException;
     }
 
-    /** An array bind: its PostgreSQL element type (such as {@code text} or {@code float8}) and elements. */
-    record SqlArray(String elementType, Object[] elements) {
+    /**
+     * An array bind, held as the Java array the driver sends in PostgreSQL's binary form ({@code Long[]}
+     * as int8[], {@code String[]} as varchar[], {@code boolean[]} as bool[], {@code byte[][]} as bytea[]):
+     * the text form, which the driver spells out and the server parses back element by element, was a
+     * seventh of the application's allocation under the practice load. Null elements stay null.
+     */
+    record SqlArray(Object elements) {
 
         static SqlArray int8(List<Long> values) {
-            return new SqlArray("int8", values.toArray());
+            return new SqlArray(values.toArray(Long[]::new));
         }
 
         static SqlArray int4(List<Integer> values) {
-            return new SqlArray("int4", values.toArray());
+            return new SqlArray(values.toArray(Integer[]::new));
         }
 
         static SqlArray int2(List<Short> values) {
-            return new SqlArray("int2", values.toArray());
+            return new SqlArray(values.toArray(Short[]::new));
         }
 
         static SqlArray float8(List<Double> values) {
-            return new SqlArray("float8", values.toArray());
+            return new SqlArray(values.toArray(Double[]::new));
         }
 
+        /** No nulls: the driver sends only a primitive boolean array in binary. */
         static SqlArray bool(List<Boolean> values) {
-            return new SqlArray("bool", values.toArray());
+            boolean[] elements = new boolean[values.size()];
+            for (int i = 0; i < elements.length; i++) {
+                elements[i] = values.get(i);
+            }
+            return new SqlArray(elements);
         }
 
-        /** Text, and values PostgreSQL reads from text (uuid, timestamptz): the statement casts them; null elements stay null. */
+        /** Text, and values PostgreSQL reads from text (uuid, timestamptz, jsonb): the statement casts them. */
         static SqlArray text(List<?> values) {
-            return new SqlArray("text", values.stream().map(v -> v == null ? null : v.toString()).toArray());
+            return new SqlArray(values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new));
+        }
+
+        static SqlArray bytea(List<byte[]> values) {
+            return new SqlArray(values.toArray(byte[][]::new));
         }
     }
 
@@ -107,7 +120,7 @@ final class Pipeline {
                 int index = 1;
                 for (List<?> values : binds) {
                     for (Object value : values) {
-                        bind(connection, statement, index++, value);
+                        bind(statement, index++, value);
                     }
                 }
                 statement.execute();
@@ -116,10 +129,9 @@ final class Pipeline {
         });
     }
 
-    private static void bind(Connection connection, PreparedStatement statement, int index, Object value) throws SQLException {
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
         if (value instanceof SqlArray array) {
-            Array sqlArray = connection.createArrayOf(array.elementType(), array.elements());
-            statement.setArray(index, sqlArray);
+            statement.setObject(index, array.elements());
         } else {
             statement.setObject(index, value);
         }

@@ -241,7 +241,7 @@ public class StudentStates {
                 List.of(Pipeline.SqlArray.int8(beliefCourses), Pipeline.SqlArray.int8(beliefUsers), Pipeline.SqlArray.text(codes),
                         Pipeline.SqlArray.float8(beliefs), Pipeline.SqlArray.bool(seenNow)),
                 List.of(Pipeline.SqlArray.int8(modelCourses), Pipeline.SqlArray.int8(modelUsers), Pipeline.SqlArray.int4(attempts),
-                        new Pipeline.SqlArray("bytea", abilities.toArray(byte[][]::new))));
+                        Pipeline.SqlArray.bytea(abilities)));
     }
 
     /** The parallel arrays of {@link #SAVE_SKILLS}. */
