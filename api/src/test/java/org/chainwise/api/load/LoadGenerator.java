@@ -61,6 +61,10 @@ import org.chainwise.engine.mastery.Skill;
 public final class LoadGenerator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // The fields a learner reads of each answer (ResponseFields): a sign-in, a next item (no item once the set is complete), a submit.
+    private static final Set<String> SIGNED_IN = Set.of("token");
+    private static final Set<String> ITEM = Set.of("item.id", "item.family", "item.stem.text");
+    private static final Set<String> RECORDED = Set.of("duplicate");
     private static final long AFTER_RESTART_MILLIS = 45_000;
     private static final long LOW_32 = 0xFFFF_FFFFL;
     /** CHAINWISE_LOAD_PG_STATEMENTS=true: load pg_stat_statements and print where PostgreSQL spent its time (a diagnosis; it costs a little). */
@@ -295,7 +299,7 @@ public final class LoadGenerator {
 
     /** Places the load's practice set in the load course and pools its variants here too, to know the answers. */
     private void prepare(EmbeddedPostgres postgres) throws Exception {
-        JsonNode teacher = post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-teacher", "course", "load", "role", "instructor"));
+        JsonNode teacher = JSON.readTree(post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-teacher", "course", "load", "role", "instructor")));
         long course = teacher.get("courseId").asLong();
         List<Skill> skills = List.of(Skill.EVALUATE_AT_INNER, Skill.INNER_FACTOR, Skill.OUTER_DERIVATIVE);
         ItemBank bank = ItemBank.standard();
@@ -343,7 +347,7 @@ public final class LoadGenerator {
             }
         }
         // The first next of a set waits for the server's own pools: once, before anyone is timed.
-        JsonNode learner = post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-probe", "course", "load", "role", "learner"));
+        JsonNode learner = JSON.readTree(post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-probe", "course", "load", "role", "learner")));
         post(learner.get("token").asText(), "/api/v1/practice-sets/" + setId + "/next", Map.of());
         report("set " + setId + " over " + families.size() + " families, " + itemsByStem.size() + " variants");
     }
@@ -351,7 +355,7 @@ public final class LoadGenerator {
     /** One learner's loop until the run stops; a learner who completes the set is replaced by a new one. */
     private void learn() {
         String token = null;
-        JsonNode item = null;
+        String itemId = null;
         UUID pending = null;
         Map<String, String> pendingAnswer = null;
         long interval = rate > 0 ? (long) (students * 1e9 / rate) : 0;
@@ -363,8 +367,8 @@ public final class LoadGenerator {
             try {
                 if (token == null) {
                     long t0 = System.nanoTime();
-                    token = post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-" + learnerNumbers.incrementAndGet(),
-                            "course", "load", "role", "learner")).get("token").asText();
+                    token = ResponseFields.read(post(null, "/api/v1/dev/sign-in", Map.of("subject", "load-" + learnerNumbers.incrementAndGet(),
+                            "course", "load", "role", "learner")), SIGNED_IN).get("token");
                     signIn.record(t0);
                     signedInAt = System.nanoTime();
                 }
@@ -383,24 +387,24 @@ public final class LoadGenerator {
                         due += interval;
                     }
                     signedInAt = 0;
-                    JsonNode body = post(token, "/api/v1/practice-sets/" + setId + "/next", Map.of());
+                    Map<String, String> view = ResponseFields.read(post(token, "/api/v1/practice-sets/" + setId + "/next", Map.of()), ITEM);
                     next.record(t0);
-                    item = body.get("item");
-                    if (item == null || item.isNull()) {
+                    itemId = view.get("item.id");
+                    if (itemId == null) {
                         // The set is complete: a new learner takes this cycle's place (a cycle is a submit).
                         due -= interval;
                         token = null;
                         continue;
                     }
                     pending = UUID.randomUUID();
-                    pendingAnswer = answer(item);
+                    pendingAnswer = answer(view.get("item.family"), view.get("item.stem.text"));
                 }
                 long t0 = System.nanoTime();
-                JsonNode result = post(token, "/api/v1/items/" + item.get("id").asLong() + "/attempts",
-                        Map.of("submissionId", pending.toString(), "answers", pendingAnswer));
+                Map<String, String> result = ResponseFields.read(post(token, "/api/v1/items/" + itemId + "/attempts",
+                        Map.of("submissionId", pending.toString(), "answers", pendingAnswer)), RECORDED);
                 submit.record(t0);
                 acknowledged.add(pending);
-                if (result.get("duplicate").asBoolean()) {
+                if (Boolean.parseBoolean(result.get("duplicate"))) {
                     duplicates.incrementAndGet();
                 }
                 pending = null;
@@ -427,8 +431,8 @@ public final class LoadGenerator {
         }
     }
 
-    private Map<String, String> answer(JsonNode view) {
-        Item item = itemsByStem.get(view.get("family").asText() + "|" + view.get("stem").get("text").asText());
+    private Map<String, String> answer(String family, String stem) {
+        Item item = itemsByStem.get(family + "|" + stem);
         double dice = ThreadLocalRandom.current().nextDouble();
         Map<String, String> answers = new HashMap<>();
         if (item == null || dice < 0.15) {
@@ -441,7 +445,8 @@ public final class LoadGenerator {
         return answers;
     }
 
-    private JsonNode post(String token, String path, Object body) throws IOException {
+    /** The body of a 2xx answer to the POST; a 409 is a {@link RejectedException}, anything else an {@link IOException}. */
+    private String post(String token, String path, Object body) throws IOException {
         LoopbackHttp.Response response = connection.get().post(path, token, JSON.writeValueAsString(body));
         if (response.status() == 409) {
             throw new RejectedException();
@@ -449,7 +454,7 @@ public final class LoadGenerator {
         if (response.status() / 100 != 2) {
             throw new IOException(path + " answered " + response.status() + ": " + response.body());
         }
-        return JSON.readTree(response.body());
+        return response.body();
     }
 
     /** A 409: the request was understood and refused. */
