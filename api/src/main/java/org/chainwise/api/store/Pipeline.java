@@ -130,11 +130,7 @@ final class Pipeline {
     }
 
     private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        if (value instanceof SqlArray array) {
-            statement.setObject(index, array.elements());
-        } else {
-            statement.setObject(index, value);
-        }
+        statement.setObject(index, value instanceof SqlArray array ? array.elements() : value);
     }
 
     /** The statements' results in order: each call moves to the next statement's. */
