@@ -206,12 +206,10 @@ public final class LoadGenerator {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] loadAfter = loadAverage();
         long[] housekeepingAfter = housekeeping(postgres);
-        long cycles = Math.max(1, submit.count());
-        String cpu = killAt > 0 ? "" : String.format(java.util.Locale.ROOT,
-                "; CPU per submit (with its next): application %.2f ms, PostgreSQL %.2f ms, this generator %.2f ms",
-                (cpuNanos(app[0].process().toHandle()) - appCpuBefore) / 1e6 / cycles,
-                (postgresCpuNanos() - postgresCpuBefore) / 1e6 / cycles,
-                (cpuNanos(ProcessHandle.current()) - ownCpuBefore) / 1e6 / cycles);
+        // The CPU spent while measuring, divided by the cycles once the learners have stopped.
+        long appCpu = cpuNanos(app[0].process().toHandle()) - appCpuBefore;
+        long postgresCpu = postgresCpuNanos() - postgresCpuBefore;
+        long ownCpu = cpuNanos(ProcessHandle.current()) - ownCpuBefore;
         stopping = true;
         for (Thread learner : learners) {
             learner.join(10_000);
@@ -220,6 +218,10 @@ public final class LoadGenerator {
         long[] submits = submit.sorted(-1);
         long[] nexts = next.sorted(-1);
         long[] signIns = signIn.sorted(-1);
+        long cycles = Math.max(1, submits.length);
+        String cpu = killAt > 0 ? "" : String.format(java.util.Locale.ROOT,
+                "; CPU per submit (with its next): application %.2f ms, PostgreSQL %.2f ms, this generator %.2f ms",
+                appCpu / 1e6 / cycles, postgresCpu / 1e6 / cycles, ownCpu / 1e6 / cycles);
         report(String.format(java.util.Locale.ROOT,
                 "%d students%s, %.1f s measured: %.0f submits/s (%d submits, %d duplicates answered), next p50 %.1f ms p99 %.1f ms,"
                         + " submit p50 %.1f ms p99 %.1f ms, %d failed requests; load average %.2f before, %.2f after (1 min)",
@@ -511,9 +513,6 @@ public final class LoadGenerator {
             return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] / 1000.0;
         }
 
-        long count() {
-            return sorted(-1).length;
-        }
     }
 
     private void printTimeline(double elapsed) {
