@@ -22,6 +22,7 @@ import org.chainwise.api.store.AnswerWrites;
 import org.chainwise.api.store.Attempts;
 import org.chainwise.api.store.Enrollment;
 import org.chainwise.api.store.Enrollments;
+import org.chainwise.api.store.KnownStates;
 import org.chainwise.api.store.NewAttempt;
 import org.chainwise.api.store.NextReads;
 import org.chainwise.api.store.PracticeSets;
@@ -81,6 +82,7 @@ public class PracticeService {
     private final NextReads nextReads;
     private final AnswerReads answerReads;
     private final AnswerWrites answerWrites;
+    private final KnownStates knownStates;
     private final List<ProgressListener> listeners;
     private final SetItems.Cache setItems = new SetItems.Cache();
     private final GradeCache grades = new GradeCache(CACHED_GRADES);
@@ -94,7 +96,7 @@ public class PracticeService {
 
     PracticeService(DSLContext dsl, PracticeEngine engine, PracticeSets sets, ServedItems items, Attempts attempts,
             Enrollments enrollments, StudentStates states, NextReads nextReads, AnswerReads answerReads, AnswerWrites answerWrites,
-            List<ProgressListener> listeners) {
+            KnownStates knownStates, List<ProgressListener> listeners) {
         this.dsl = dsl;
         this.engine = engine;
         this.sets = sets;
@@ -105,6 +107,7 @@ public class PracticeService {
         this.nextReads = nextReads;
         this.answerReads = answerReads;
         this.answerWrites = answerWrites;
+        this.knownStates = knownStates;
         this.listeners = List.copyOf(listeners);
         this.answerBatches = new Batcher<>("answer-writer", WRITERS, MAX_BATCH, GATHER, TIMEOUT_MILLIS, PendingAnswer::learner, this::recordAll);
         this.nextBatches = new Batcher<>("next-writer", WRITERS, MAX_BATCH, GATHER, TIMEOUT_MILLIS, PendingNext::learner, this::nextAll);
@@ -268,7 +271,8 @@ public class PracticeService {
      */
     private List<Batcher.Result<Recorded>> recordAll(List<PendingAnswer> batch) {
         PracticeEngine.Parts parts = engine.parts();
-        return dsl.transactionResult(configuration -> {
+        List<AnswerWrites.Answer> written = new ArrayList<>();
+        List<Batcher.Result<Recorded>> recorded = dsl.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             List<AnswerReads.Context> reads = answerReads.read(tx, parts.model(), batch.stream()
                     .map(p -> new AnswerReads.Key(p.actor().courseId(), p.actor().userId(), p.setId(), p.attempt().itemId(),
@@ -289,7 +293,8 @@ public class PracticeService {
                     results.set(i, new Batcher.Result.Refused<>(refusal));
                 }
             }
-            List<Long> ids = answerWrites.record(tx, parts.model(), decided.stream().map(Decided::answer).toList());
+            decided.forEach(d -> written.add(d.answer()));
+            List<Long> ids = answerWrites.record(tx, parts.model(), written);
             List<PracticeProgress> graded = decided.stream().map(Decided::forGradeBook).filter(Objects::nonNull).toList();
             if (!graded.isEmpty()) {
                 listeners.forEach(listener -> listener.progressed(tx, graded));
@@ -300,6 +305,13 @@ public class PracticeService {
             }
             return results;
         });
+        // Only now that they are committed are the new states the database's.
+        for (AnswerWrites.Answer answer : written) {
+            if (answer.modelChanged()) {
+                knownStates.remember(answer.attempt().courseId(), answer.attempt().userId(), answer.after());
+            }
+        }
+        return recorded;
     }
 
     /** What one answer of a batch changes, or its refusal (409 when the item takes no more answers). */

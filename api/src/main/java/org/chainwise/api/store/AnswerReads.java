@@ -20,6 +20,12 @@ import org.jooq.DSLContext;
 @Singleton
 public class AnswerReads {
 
+    private final KnownStates known;
+
+    AnswerReads(KnownStates known) {
+        this.known = known;
+    }
+
     /** One answer's keys: whose, in which set, to which item, under which submission id. */
     public record Key(long courseId, long userId, long practiceSetId, long itemId, UUID submissionId) {
     }
@@ -38,12 +44,13 @@ public class AnswerReads {
         List<Long> courses = keys.stream().map(Key::courseId).toList();
         List<Long> users = keys.stream().map(Key::userId).toList();
         List<Long> sets = keys.stream().map(Key::practiceSetId).toList();
+        KnownStates.Batch learners = known.of(courses, users);
         return READ.run(tx, results -> {
             results.skip();
             results.skip();
             List<Optional<Enrollment>> counts = results.byPosition(n, Enrollments::read);
             List<Optional<ServedItem>> items = results.byPosition(n, ServedItems::read);
-            List<StudentState> before = StudentStates.read(model, results, n);
+            List<StudentState> before = StudentStates.read(model, results, learners);
             List<Optional<Long>> submittedFor = results.byPosition(n, row -> row.getLong(2));
             List<Optional<StoredPracticeSet>> found = PracticeSets.read(results, courses, sets);
             List<Context> contexts = new ArrayList<>(n);
@@ -54,7 +61,7 @@ public class AnswerReads {
             return contexts;
         }, List.of(), StudentStates.learnerBinds(courses, users), Enrollments.runBinds(courses, users, sets),
                 ServedItems.lockBinds(keys.stream().map(Key::itemId).toList(), courses, users),
-                StudentStates.binds(courses, users, false),
+                StudentStates.binds(learners, false),
                 Attempts.submissionBinds(courses, users, keys.stream().map(Key::submissionId).toList()),
                 PracticeSets.findBinds(courses, sets));
     }

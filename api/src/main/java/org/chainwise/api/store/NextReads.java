@@ -18,6 +18,12 @@ import org.jooq.DSLContext;
 @Singleton
 public class NextReads {
 
+    private final KnownStates known;
+
+    NextReads(KnownStates known) {
+        this.known = known;
+    }
+
     /** One request's keys: whose, in which set. */
     public record Key(long courseId, long userId, long practiceSetId) {
     }
@@ -36,6 +42,7 @@ public class NextReads {
         List<Long> courses = keys.stream().map(Key::courseId).toList();
         List<Long> users = keys.stream().map(Key::userId).toList();
         List<Long> sets = keys.stream().map(Key::practiceSetId).toList();
+        KnownStates.Batch learners = known.of(courses, users);
         List<Object> runs = Enrollments.runBinds(courses, users, sets);
         return READ.run(tx, results -> {
             results.skip();
@@ -44,13 +51,13 @@ public class NextReads {
             List<Optional<Enrollment>> counts = results.byPosition(n, Enrollments::read);
             List<Optional<StoredPracticeSet>> found = PracticeSets.read(results, courses, sets);
             List<Optional<ServedItem>> open = results.byPosition(n, ServedItems::read);
-            List<StudentState> states = StudentStates.read(model, results, n);
+            List<StudentState> states = StudentStates.read(model, results, learners);
             List<Context> contexts = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 contexts.add(new Context(found.get(i), counts.get(i), open.get(i), states.get(i)));
             }
             return contexts;
         }, List.of(), StudentStates.learnerBinds(courses, users), runs, runs, PracticeSets.findBinds(courses, sets), runs,
-                StudentStates.binds(courses, users, true));
+                StudentStates.binds(learners, true));
     }
 }

@@ -26,6 +26,7 @@ import org.chainwise.engine.mastery.SkillState;
 import org.chainwise.engine.mastery.StudentModel;
 import org.chainwise.engine.mastery.StudentState;
 import org.chainwise.engine.mastery.Skill;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -49,6 +50,9 @@ public class StudentStates {
     private static final String BELIEF = "belief";
     private static final String MODEL = "model";
     private static final String SEEN = "seen";
+    private static final String CURRENT = "current";
+    private static final String STALE = "stale";
+    private static final String KNOWN = "known_attempts";
     private static final String COURSE = "course_id";
     private static final String USER = "user_id";
 
@@ -82,16 +86,19 @@ public class StudentStates {
     /**
      * The learner's state in one query: skills (never practised ones at the model's prior), beliefs,
      * the attempt count, and, when {@code withSeen}, the variants already served in the course (what
-     * choosing the next item needs; updating the model does not).
+     * choosing the next item needs; updating the model does not). Read in full, without the states
+     * this instance knows: the learner's progress is asked for rarely.
      */
     public StudentState load(DSLContext tx, StudentModel model, long courseId, long userId, boolean withSeen) {
-        return (withSeen ? LOAD_WITH_SEEN_ALONE : LOAD_ALONE).run(tx, results -> read(model, results, 1).getFirst(),
-                binds(List.of(courseId), List.of(userId), withSeen));
+        KnownStates.Batch alone = new KnownStates(1).of(List.of(courseId), List.of(userId));
+        return (withSeen ? LOAD_WITH_SEEN_ALONE : LOAD_ALONE).run(tx, results -> read(model, results, alone).getFirst(),
+                binds(alone, withSeen));
     }
 
-    /** The binds of {@link #LOAD} or {@link #LOAD_WITH_SEEN}: the learners' keys per branch of the union. */
-    static List<Object> binds(List<Long> courses, List<Long> users, boolean withSeen) {
-        List<Object> keys = learnerBinds(courses, users);
+    /** The binds of {@link #LOAD} or {@link #LOAD_WITH_SEEN}: the learners' keys and known versions, per branch of the union. */
+    static List<Object> binds(KnownStates.Batch learners, boolean withSeen) {
+        List<Object> keys = List.of(Pipeline.SqlArray.int8(learners.courses()), Pipeline.SqlArray.int8(learners.users()),
+                Pipeline.SqlArray.int4(learners.versions()));
         List<Object> binds = new ArrayList<>();
         for (int branch = 0; branch < (withSeen ? 4 : 3); branch++) {
             binds.addAll(keys);
@@ -99,17 +106,37 @@ public class StudentStates {
         return binds;
     }
 
-    /** The states of the {@code n} learners of a batch, in order, from the next result of a pipeline: a {@link #LOAD} or {@link #LOAD_WITH_SEEN}. */
-    static List<StudentState> read(StudentModel model, Pipeline.Results results, int n) throws SQLException {
-        List<StateRows> learners = new ArrayList<>(n);
+    /**
+     * The states of a batch's learners, in order, from the next result of a pipeline: a {@link #LOAD}
+     * or {@link #LOAD_WITH_SEEN}. A learner whose known state the database holds still is given that
+     * state (with the variants served, when read); one read afresh is remembered.
+     */
+    static List<StudentState> read(StudentModel model, Pipeline.Results results, KnownStates.Batch learners) throws SQLException {
+        int n = learners.size();
+        List<StateRows> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            learners.add(new StateRows(model));
+            rows.add(new StateRows(model));
         }
         results.rows(row -> {
-            learners.get(row.getInt(1) - 1).add(row);
+            rows.get(row.getInt(1) - 1).add(row);
             return null;
         });
-        return learners.stream().map(StateRows::state).toList();
+        List<StudentState> states = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            StateRows learner = rows.get(i);
+            if (learner.current) {
+                StudentState known = learners.current(i);
+                states.add(new StudentState(known.skills(), known.beliefs(), learner.seen, known.attempts(), known.ability()));
+            } else {
+                StudentState state = learner.state();
+                // Only a learner with a model row has a state in the database to remember.
+                if (learner.modelRow) {
+                    learners.read(i, state);
+                }
+                states.add(state);
+            }
+        }
+        return states;
     }
 
     /** One learner's rows of a {@link #LOAD}, gathered into a state. */
@@ -119,6 +146,8 @@ public class StudentStates {
         private final Set<String> seen = new HashSet<>();
         private int attempts;
         private Ability ability = Ability.NONE;
+        private boolean modelRow;
+        private boolean current;
 
         StateRows(StudentModel model) {
             skills = new EnumMap<>(model.start().skills());
@@ -131,8 +160,10 @@ public class StudentStates {
                         row.getInt(7), row.getInt(8)));
                 case BELIEF -> beliefs.put(Misconception.valueOf(key), row.getDouble(4));
                 case MODEL -> {
+                    modelRow = true;
+                    current = CURRENT.equals(key);
                     attempts = row.getInt(5);
-                    ability = AbilityBytes.unpack(row.getBytes(9));
+                    ability = current ? Ability.NONE : AbilityBytes.unpack(row.getBytes(9));
                 }
                 default -> seen.add(key);
             }
@@ -148,29 +179,42 @@ public class StudentStates {
     private static final Pipeline LOAD_ALONE = Pipeline.of(LOAD);
     private static final Pipeline LOAD_WITH_SEEN_ALONE = Pipeline.of(LOAD_WITH_SEEN);
 
-    /** The union {@link #load} reads, each row with its learner's position in the batch; binds {@link #binds}. */
+    /** The learners of a batch read with the attempts count of the state known of each ({@link KnownStates}); binds (courses, users, versions). */
+    private static Table<Record> versioned(String alias) {
+        return Rendered.positioned(alias, new Field<?>[] {DSL.val(new Long[0]), DSL.val(new Long[0]), DSL.val(new Integer[0])},
+                COURSE, USER, KNOWN);
+    }
+
+    /**
+     * The union {@link #load} reads, each row with its learner's position in the batch; binds {@link #binds}.
+     * Skills and beliefs come only for learners whose model row holds another attempts count than
+     * the state known ({@link KnownStates}); the model's row comes for every learner, marked
+     * {@link #CURRENT} (and without the ability) when the known state is the stored one.
+     */
     private static Select<Record9<Long, String, String, Double, Integer, Integer, Integer, Integer, byte[]>> loadQuery(boolean withSeen) {
         Field<Long> position = Rendered.position("k");
         Field<byte[]> noAbility = DSL.castNull(SQLDataType.BLOB);
+        Condition stale = LEARNER_MODEL.ATTEMPTS.ne(DSL.field(DSL.name("k", KNOWN), SQLDataType.INTEGER));
+        Condition learner = LEARNER_MODEL.COURSE_ID.eq(Rendered.key("k", COURSE)).and(LEARNER_MODEL.USER_ID.eq(Rendered.key("k", USER)));
         var rows = select(position, inline(SKILL), SKILL_MASTERY.SKILL, coalesce(SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.P_MASTERY),
                         SKILL_MASTERY.EVIDENCE_COUNT,
                         SKILL_MASTERY.LAST_PRACTISED, SKILL_MASTERY.STREAK, SKILL_MASTERY.REVIEWS_PASSED, noAbility)
-                .from(learners("k")).join(SKILL_MASTERY)
-                .on(SKILL_MASTERY.COURSE_ID.eq(Rendered.key("k", COURSE)), SKILL_MASTERY.USER_ID.eq(Rendered.key("k", USER)))
+                .from(versioned("k")).join(LEARNER_MODEL).on(learner, stale).join(SKILL_MASTERY)
+                .on(SKILL_MASTERY.COURSE_ID.eq(LEARNER_MODEL.COURSE_ID), SKILL_MASTERY.USER_ID.eq(LEARNER_MODEL.USER_ID))
                 .unionAll(select(position, inline(BELIEF), MISCONCEPTION_BELIEF.CODE, MISCONCEPTION_BELIEF.BELIEF,
                         MISCONCEPTION_BELIEF.EVIDENCE_COUNT, inline(0), inline(0), inline(0), noAbility)
-                        .from(learners("k")).join(MISCONCEPTION_BELIEF)
-                        .on(MISCONCEPTION_BELIEF.COURSE_ID.eq(Rendered.key("k", COURSE)),
-                                MISCONCEPTION_BELIEF.USER_ID.eq(Rendered.key("k", USER)))
+                        .from(versioned("k")).join(LEARNER_MODEL).on(learner, stale).join(MISCONCEPTION_BELIEF)
+                        .on(MISCONCEPTION_BELIEF.COURSE_ID.eq(LEARNER_MODEL.COURSE_ID),
+                                MISCONCEPTION_BELIEF.USER_ID.eq(LEARNER_MODEL.USER_ID))
                         .where(MISCONCEPTION_BELIEF.BELIEF.gt(inline(0.0))))
-                .unionAll(select(position, inline(MODEL), inline((String) null), inline((Double) null),
-                        LEARNER_MODEL.ATTEMPTS, inline(0), inline(0), inline(0), LEARNER_MODEL.ABILITY)
-                        .from(learners("k")).join(LEARNER_MODEL)
-                        .on(LEARNER_MODEL.COURSE_ID.eq(Rendered.key("k", COURSE)), LEARNER_MODEL.USER_ID.eq(Rendered.key("k", USER))));
+                .unionAll(select(position, inline(MODEL), DSL.when(stale, inline(STALE)).otherwise(inline(CURRENT)),
+                        inline((Double) null), LEARNER_MODEL.ATTEMPTS, inline(0), inline(0), inline(0),
+                        DSL.when(stale, LEARNER_MODEL.ABILITY).otherwise(noAbility))
+                        .from(versioned("k")).join(LEARNER_MODEL).on(learner));
         if (withSeen) {
             rows = rows.unionAll(select(position, inline(SEEN), ITEM_SERVED.VARIANT_KEY, inline((Double) null), inline(0),
                     inline(0), inline(0), inline(0), noAbility)
-                    .from(learners("k")).join(ITEM_SERVED)
+                    .from(versioned("k")).join(ITEM_SERVED)
                     .on(ITEM_SERVED.COURSE_ID.eq(Rendered.key("k", COURSE)), ITEM_SERVED.USER_ID.eq(Rendered.key("k", USER))));
         }
         return rows;
