@@ -53,7 +53,10 @@ public class Sessions {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
-        store.insert(dsl, hash(token), new Actor(userId, courseId, role), now, now.plus(LIFETIME));
+        Actor actor = new Actor(userId, courseId, role);
+        store.insert(dsl, hash(token), actor, now, now.plus(LIFETIME));
+        // Its first request, most often to this node, then needs no query.
+        remember(token, new SessionStore.Session(actor, now.plus(LIFETIME)));
         return token;
     }
 
@@ -69,16 +72,20 @@ public class Sessions {
             if (session == null) {
                 return Optional.empty();
             }
-            if (resolved.size() >= CACHED_SESSIONS) {
-                resolved.clear();
-            }
-            resolved.put(token, session);
+            remember(token, session);
         }
         if (!session.expiresAt().isAfter(now)) {
             resolved.remove(token);
             return Optional.empty();
         }
         return Optional.of(session.actor());
+    }
+
+    private void remember(String token, SessionStore.Session session) {
+        if (resolved.size() >= CACHED_SESSIONS) {
+            resolved.clear();
+        }
+        resolved.put(token, session);
     }
 
     private static boolean isBase64Url(int c) {

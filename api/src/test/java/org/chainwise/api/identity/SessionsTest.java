@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.chainwise.api.store.People;
 import org.chainwise.api.store.SessionStore;
 import org.chainwise.migrations.TestPostgres;
@@ -70,6 +72,25 @@ class SessionsTest {
 
         assertThat(new Sessions(dsl, new SessionStore()).resolve(token))
                 .contains(new Actor(userId, courseId, Role.INSTRUCTOR));
+    }
+
+    @Test
+    void theNodeThatOpenedASessionResolvesItWithoutAQuery() {
+        AtomicInteger finds = new AtomicInteger();
+        SessionStore counting = new SessionStore() {
+            @Override
+            public Optional<Session> find(DSLContext tx, byte[] tokenHash) {
+                finds.incrementAndGet();
+                return super.find(tx, tokenHash);
+            }
+        };
+        Sessions sessions = new Sessions(dsl, counting);
+        String token = sessions.open(userId, courseId, Role.LEARNER);
+
+        assertThat(sessions.resolve(token)).contains(new Actor(userId, courseId, Role.LEARNER));
+        assertThat(finds).hasValue(0);
+        assertThat(sessions.resolve("x".repeat(43))).isEmpty();
+        assertThat(finds).hasValue(1);
     }
 
     @Test
