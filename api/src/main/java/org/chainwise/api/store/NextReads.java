@@ -57,7 +57,7 @@ public class NextReads {
                 contexts.add(new Context(found.get(i), counts.get(i), open.get(i), states.get(i)));
             }
             return contexts;
-        }, List.of(), StudentStates.learnerBinds(courses, users), runs, runs, PracticeSets.findBinds(courses, sets), runs,
+        }, List.of(), StudentStates.versionedBinds(learners), runs, runs, PracticeSets.findBinds(courses, sets), runs,
                 StudentStates.binds(learners, true));
     }
 }

@@ -56,9 +56,14 @@ public class StudentStates {
     private static final String COURSE = "course_id";
     private static final String USER = "user_id";
 
-    /** Makes the learners' model rows on first use, in key order; binds {@link #learnerBinds}. */
+    /**
+     * Makes the learners' model rows on first use, in key order; binds {@link #versionedBinds}. A
+     * learner whose state is known ({@link KnownStates}) has the row already: model rows go only
+     * with their course or their user, and then so does every request of theirs.
+     */
     static final Rendered CREATE = Rendered.of(DSL.insertInto(LEARNER_MODEL, LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
-            .select(DSL.select(Rendered.key("k", COURSE), Rendered.key("k", USER)).from(learners("k"))
+            .select(DSL.select(Rendered.key("k", COURSE), Rendered.key("k", USER)).from(versioned("k"))
+                    .where(DSL.field(DSL.name("k", KNOWN), SQLDataType.INTEGER).eq(inline(KnownStates.UNKNOWN)))
                     .orderBy(Rendered.key("k", COURSE), Rendered.key("k", USER)))
             .onConflictDoNothing());
 
@@ -97,8 +102,7 @@ public class StudentStates {
 
     /** The binds of {@link #LOAD} or {@link #LOAD_WITH_SEEN}: the learners' keys and known versions, per branch of the union. */
     static List<Object> binds(KnownStates.Batch learners, boolean withSeen) {
-        List<Object> keys = List.of(Pipeline.SqlArray.int8(learners.courses()), Pipeline.SqlArray.int8(learners.users()),
-                Pipeline.SqlArray.int4(learners.versions()));
+        List<Object> keys = versionedBinds(learners);
         List<Object> binds = new ArrayList<>();
         for (int branch = 0; branch < (withSeen ? 4 : 3); branch++) {
             binds.addAll(keys);
@@ -178,6 +182,12 @@ public class StudentStates {
     static final Rendered LOAD_WITH_SEEN = Rendered.of(loadQuery(true));
     private static final Pipeline LOAD_ALONE = Pipeline.of(LOAD);
     private static final Pipeline LOAD_WITH_SEEN_ALONE = Pipeline.of(LOAD_WITH_SEEN);
+
+    /** The binds of {@link #versioned}. */
+    static List<Object> versionedBinds(KnownStates.Batch learners) {
+        return List.of(Pipeline.SqlArray.int8(learners.courses()), Pipeline.SqlArray.int8(learners.users()),
+                Pipeline.SqlArray.int4(learners.versions()));
+    }
 
     /** The learners of a batch read with the attempts count of the state known of each ({@link KnownStates}); binds (courses, users, versions). */
     private static Table<Record> versioned(String alias) {
