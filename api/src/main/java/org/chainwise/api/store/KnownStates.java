@@ -33,15 +33,7 @@ public class KnownStates {
     /** The version bound for a learner whose state is not known: no attempts count is negative. */
     static final int UNKNOWN = -1;
 
-    private final BoundedCache<Learner, StudentState> states;
-
-    KnownStates() {
-        this(CAPACITY);
-    }
-
-    KnownStates(int capacity) {
-        states = new BoundedCache<>(capacity);
-    }
+    private final BoundedCache<Learner, StudentState> states = new BoundedCache<>(CAPACITY);
 
     private record Learner(long courseId, long userId) {
     }
@@ -52,7 +44,14 @@ public class KnownStates {
         for (int i = 0; i < courses.size(); i++) {
             known.add(known(courses.get(i), users.get(i)));
         }
-        return new Batch(courses, users, known);
+        return new Batch(courses, users, known, this);
+    }
+
+    /** A batch of learners read in full, whose states are then not remembered: a read aside from practice's batches. */
+    static Batch unknown(List<Long> courses, List<Long> users) {
+        List<Optional<StudentState>> known = new ArrayList<>(courses.size());
+        courses.forEach(course -> known.add(Optional.empty()));
+        return new Batch(courses, users, known, null);
     }
 
     /** The state known of the learner (without the variants served), if any. */
@@ -73,16 +72,18 @@ public class KnownStates {
         states.put(learner, new StudentState(state.skills(), state.beliefs(), Set.of(), state.attempts(), state.ability()));
     }
 
-    /** A batch's learners with the states known of them. */
-    final class Batch {
+    /** A batch's learners with the states known of them, and where the states read afresh are remembered (nowhere when null). */
+    static final class Batch {
         private final List<Long> courses;
         private final List<Long> users;
         private final List<Optional<StudentState>> known;
+        private final KnownStates rememberedIn;
 
-        private Batch(List<Long> courses, List<Long> users, List<Optional<StudentState>> known) {
+        private Batch(List<Long> courses, List<Long> users, List<Optional<StudentState>> known, KnownStates rememberedIn) {
             this.courses = List.copyOf(courses);
             this.users = List.copyOf(users);
             this.known = known;
+            this.rememberedIn = rememberedIn;
         }
 
         int size() {
@@ -108,9 +109,11 @@ public class KnownStates {
                     "the database called the state of learner " + users.get(position) + " current, but none is known"));
         }
 
-        /** Remembers the state read afresh for the learner at {@code position}. */
+        /** Remembers the state read afresh for the learner at {@code position}, unless the batch remembers nothing. */
         void read(int position, StudentState state) {
-            remember(courses.get(position), users.get(position), state);
+            if (rememberedIn != null) {
+                rememberedIn.remember(courses.get(position), users.get(position), state);
+            }
         }
     }
 }

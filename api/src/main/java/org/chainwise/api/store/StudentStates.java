@@ -63,7 +63,7 @@ public class StudentStates {
      */
     static final Rendered CREATE = Rendered.of(DSL.insertInto(LEARNER_MODEL, LEARNER_MODEL.COURSE_ID, LEARNER_MODEL.USER_ID)
             .select(DSL.select(Rendered.key("k", COURSE), Rendered.key("k", USER)).from(versioned("k"))
-                    .where(DSL.field(DSL.name("k", KNOWN), SQLDataType.INTEGER).eq(inline(KnownStates.UNKNOWN)))
+                    .where(knownAttempts("k").eq(inline(KnownStates.UNKNOWN)))
                     .orderBy(Rendered.key("k", COURSE), Rendered.key("k", USER)))
             .onConflictDoNothing());
 
@@ -95,7 +95,7 @@ public class StudentStates {
      * this instance knows: the learner's progress is asked for rarely.
      */
     public StudentState load(DSLContext tx, StudentModel model, long courseId, long userId, boolean withSeen) {
-        KnownStates.Batch alone = new KnownStates(1).of(List.of(courseId), List.of(userId));
+        KnownStates.Batch alone = KnownStates.unknown(List.of(courseId), List.of(userId));
         return (withSeen ? LOAD_WITH_SEEN_ALONE : LOAD_ALONE).run(tx, results -> read(model, results, alone).getFirst(),
                 binds(alone, withSeen));
     }
@@ -195,6 +195,11 @@ public class StudentStates {
                 COURSE, USER, KNOWN);
     }
 
+    /** The attempts count of the state known of each learner of {@link #versioned}. */
+    private static Field<Integer> knownAttempts(String alias) {
+        return DSL.field(DSL.name(alias, KNOWN), SQLDataType.INTEGER);
+    }
+
     /**
      * The union {@link #load} reads, each row with its learner's position in the batch; binds {@link #binds}.
      * Skills and beliefs come only for learners whose model row holds another attempts count than
@@ -204,7 +209,7 @@ public class StudentStates {
     private static Select<Record9<Long, String, String, Double, Integer, Integer, Integer, Integer, byte[]>> loadQuery(boolean withSeen) {
         Field<Long> position = Rendered.position("k");
         Field<byte[]> noAbility = DSL.castNull(SQLDataType.BLOB);
-        Condition stale = LEARNER_MODEL.ATTEMPTS.ne(DSL.field(DSL.name("k", KNOWN), SQLDataType.INTEGER));
+        Condition stale = LEARNER_MODEL.ATTEMPTS.ne(knownAttempts("k"));
         Condition learner = LEARNER_MODEL.COURSE_ID.eq(Rendered.key("k", COURSE)).and(LEARNER_MODEL.USER_ID.eq(Rendered.key("k", USER)));
         var rows = select(position, inline(SKILL), SKILL_MASTERY.SKILL, coalesce(SKILL_MASTERY.P_KNOWN, SKILL_MASTERY.P_MASTERY),
                         SKILL_MASTERY.EVIDENCE_COUNT,
