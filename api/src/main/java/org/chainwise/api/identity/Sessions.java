@@ -53,10 +53,11 @@ public class Sessions {
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
+        Instant expiresAt = now.plus(LIFETIME);
         Actor actor = new Actor(userId, courseId, role);
-        store.insert(dsl, hash(token), actor, now, now.plus(LIFETIME));
+        store.insert(dsl, hash(token), actor, now, expiresAt);
         // Its first request, most often to this node, then needs no query.
-        remember(token, new SessionStore.Session(actor, now.plus(LIFETIME)));
+        remember(token, new SessionStore.Session(actor, expiresAt));
         return token;
     }
 

@@ -2,6 +2,7 @@ package org.chainwise.api.store;
 
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,9 +50,7 @@ public class KnownStates {
 
     /** A batch of learners read in full, whose states are then not remembered: a read aside from practice's batches. */
     static Batch unknown(List<Long> courses, List<Long> users) {
-        List<Optional<StudentState>> known = new ArrayList<>(courses.size());
-        courses.forEach(course -> known.add(Optional.empty()));
-        return new Batch(courses, users, known, null);
+        return new Batch(courses, users, Collections.nCopies(courses.size(), Optional.empty()), null);
     }
 
     /** The state known of the learner (without the variants served), if any. */
