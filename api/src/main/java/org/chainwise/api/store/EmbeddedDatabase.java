@@ -23,12 +23,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path cluster = dataDirectory.resolve("postgres");
         try {
             Files.createDirectories(cluster);
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+            return new EmbeddedDatabase(EmbeddedPostgresSettings.applyTo(EmbeddedPostgres.builder())
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
-                    // The library turns synchronous commit off (it is made for throw-away test
-                    // servers); here a commit acknowledged to a student must survive a crash.
-                    .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException | RuntimeException e) {
             throw new DatabaseSettingException(DatabaseSettings.DATA_DIR,

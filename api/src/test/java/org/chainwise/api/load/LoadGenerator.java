@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.chainwise.api.store.EmbeddedPostgresSettings;
 import org.chainwise.bank.ItemBank;
 import org.chainwise.bank.VariantPool;
 import org.chainwise.bank.answer.ItemGrader;
@@ -139,11 +140,10 @@ public final class LoadGenerator {
         if (STATEMENT_STATISTICS) {
             server.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
-        server.setDataDirectory(data)
+        // The settings of the embedded database students get (durable, among others).
+        EmbeddedPostgresSettings.applyTo(server)
+                .setDataDirectory(data)
                 .setCleanDataDirectory(true)
-                // zonky turns synchronous commit off for throw-away test servers: on, as in production.
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "100");
         for (String setting : EXTRA_PG_SETTINGS.split(";")) {
             if (!setting.isBlank()) {
@@ -524,6 +524,8 @@ public final class LoadGenerator {
         private final List<long[]> chunks = new ArrayList<>();
         private final ThreadLocal<long[]> mine = new ThreadLocal<>();
         private final ThreadLocal<int[]> used = ThreadLocal.withInitial(() -> new int[1]);
+        /** With the timeline: the requests slower than 40 ms, as {due or sent (ms into the run), took (ms)}, to see whether they began together. */
+        private final Queue<long[]> slow = new ConcurrentLinkedQueue<>();
 
         void record(long startNanos) {
             // A request due (or sent) before the measured run started belongs to the warm-up.
@@ -534,6 +536,9 @@ public final class LoadGenerator {
             long micros = Math.min((now - startNanos) / 1_000, LOW_32);
             // The second of the measured run it ended in, above the microseconds: the timeline's key.
             long second = (now - measuredFrom) / 1_000_000_000L;
+            if (TIMELINE && micros > 40_000) {
+                slow.add(new long[] {(startNanos - measuredFrom) / 1_000_000, micros / 1_000});
+            }
             long[] chunk = mine.get();
             int[] n = used.get();
             if (chunk == null || n[0] == chunk.length) {
@@ -576,6 +581,13 @@ public final class LoadGenerator {
                     second, submits.length, Latencies.percentile(nexts, 50), Latencies.percentile(nexts, 99), Latencies.percentile(nexts, 100),
                     Latencies.percentile(submits, 50), Latencies.percentile(submits, 99), Latencies.percentile(submits, 100)));
         }
+        report("slower than 40 ms, next: " + slowest(next) + "; submit: " + slowest(submit));
+    }
+
+    /** The slow requests as "began+took" (ms) in the order they began: requests that began apart and ended together waited on one stall. */
+    private static String slowest(Latencies route) {
+        return route.slow.stream().sorted(java.util.Comparator.comparingLong(r -> r[0]))
+                .map(r -> r[0] + "+" + r[1]).collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** The application jar running as a process of its own. */
@@ -653,9 +665,9 @@ public final class LoadGenerator {
 
     private static String settings(EmbeddedPostgres postgres) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+                ResultSet rows = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'), current_setting('wal_init_zero')")) {
             rows.next();
-            return "fsync=" + rows.getString(1) + " synchronous_commit=" + rows.getString(2);
+            return "fsync=" + rows.getString(1) + " synchronous_commit=" + rows.getString(2) + " wal_init_zero=" + rows.getString(3);
         }
     }
 
