@@ -50,7 +50,10 @@ class OpenApiController {
 
     /** The document as a tree of maps and lists (safe loading: no YAML tags construct objects). */
     static Map<String, Object> parse(String yaml) {
-        return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        // A path written twice would otherwise be silently the later one: refuse it, so the test sees it.
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(new SafeConstructor(options)).load(yaml);
     }
 
     static String read() {

@@ -1,6 +1,7 @@
 package org.chainwise.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -48,6 +49,13 @@ class OpenApiDocumentTest implements TestPropertyProvider {
         assertThat(document).containsEntry("openapi", "3.1.0");
         assertThat(json).containsEntry("openapi", "3.1.0").containsKey("paths");
         assertThat(json.get("paths")).isEqualTo(document.get("paths"));
+    }
+
+    @Test
+    void aPathWrittenTwiceIsRefusedRatherThanSilentlyTheLaterOne() {
+        String twice = "paths:\n  /a:\n    get: {summary: first}\n  /a:\n    post: {summary: second}\n";
+
+        assertThatThrownBy(() -> OpenApiController.parse(twice)).hasMessageContaining("duplicate key /a");
     }
 
     @Test
