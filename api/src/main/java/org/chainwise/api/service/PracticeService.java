@@ -158,9 +158,9 @@ public class PracticeService {
             List<Chosen> chosen = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 try {
-                    NextItem next = next(parts, reads.get(i), batch.get(i).setId(), i, chosen);
-                    if (next != null) {
-                        results.set(i, new Batcher.Result.Done<>(next));
+                    switch (decide(parts, reads.get(i), batch.get(i).setId())) {
+                        case Decision.Known known -> results.set(i, new Batcher.Result.Done<>(known.next()));
+                        case Decision.Serve serve -> chosen.add(new Chosen(i, serve.item(), serve.progress()));
                     }
                 } catch (ApiException refusal) {
                     results.set(i, new Batcher.Result.Refused<>(refusal));
@@ -179,24 +179,31 @@ public class PracticeService {
         });
     }
 
-    /** One learner's next item from the batch's reads; null when a new item is chosen (added to {@code chosen}). */
-    private NextItem next(PracticeEngine.Parts parts, NextReads.Context read, long setId, int position, List<Chosen> chosen) {
+    /** What a learner's next is, from the batch's reads: known at once, or a new item to record as served. */
+    private sealed interface Decision {
+        /** The open item again, or no item (the set complete or spent). */
+        record Known(NextItem next) implements Decision {
+        }
+
+        /** A new item, chosen by the mastery model; it is served once recorded with the batch's others. */
+        record Serve(Item item, Progress progress) implements Decision {
+        }
+    }
+
+    private Decision decide(PracticeEngine.Parts parts, NextReads.Context read, long setId) {
         StoredPracticeSet set = read.set().orElseThrow(() -> noSuchSet(setId));
         Enrollment counts = read.counts().orElseThrow(() -> noSuchSet(setId));
         Progress progress = Completion.progress(parts.model(), set, read.state(), counts);
         if (read.open().isPresent()) {
-            return new NextItem(Optional.of(rebuild(parts, read.open().get())), progress, null);
+            return new Decision.Known(new NextItem(Optional.of(rebuild(parts, read.open().get())), progress, null));
         }
         SetItems candidates = setItems.of(set.definition(), parts);
         return switch (candidates.policy().next(read.state(), candidates.candidates())) {
-            case Selection.Serve serve -> {
-                chosen.add(new Chosen(position, candidates.item(serve.item().variantKey()), progress));
-                yield null;
-            }
-            case Selection.Complete complete -> new NextItem(Optional.empty(), progress,
-                    "Every skill of this practice set is mastered.");
-            case Selection.NothingToServe nothing -> new NextItem(Optional.empty(), progress,
-                    "Nothing more to practise here: " + nothing.reason() + ".");
+            case Selection.Serve serve -> new Decision.Serve(candidates.item(serve.item().variantKey()), progress);
+            case Selection.Complete complete -> new Decision.Known(new NextItem(Optional.empty(), progress,
+                    "Every skill of this practice set is mastered."));
+            case Selection.NothingToServe nothing -> new Decision.Known(new NextItem(Optional.empty(), progress,
+                    "Nothing more to practise here: " + nothing.reason() + "."));
         };
     }
 
