@@ -71,6 +71,12 @@ public final class LoadGenerator {
     private static final Set<String> RECORDED = Set.of("duplicate");
     private static final long AFTER_RESTART_MILLIS = 45_000;
     private static final long LOW_32 = 0xFFFF_FFFFL;
+    /** The roster's size: the closed loop's submits/s, generously (2,434-2,494 measured on 2026-12-03), ... */
+    private static final int CLOSED_LOOP_RATE_AT_MOST = 3_000;
+    /** ... over the fewest cycles a learner lasts before completing the load's set (about thirteen measured). */
+    private static final int CYCLES_PER_LEARNER_AT_LEAST = 8;
+    /** Sign-ins run side by side before the run: enough to keep the application busy, not the generator. */
+    private static final int ROSTER_SIGN_IN_THREADS = 4;
     /** CHAINWISE_LOAD_PG_STATEMENTS=true: load pg_stat_statements and print where PostgreSQL spent its time (a diagnosis; it costs a little). */
     private static final boolean STATEMENT_STATISTICS = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_PG_STATEMENTS"));
     /** CHAINWISE_LOAD_TIMELINE=true: print the measured run second by second (submits, p99s, slowest), to see whether the slow requests come together. */
@@ -453,11 +459,11 @@ public final class LoadGenerator {
      * measured, and the report says how many did.
      */
     private void signInRoster() throws InterruptedException {
-        int size = (int) (seconds * (rate > 0 ? rate : 2_000) / 8) + students;
+        int size = (int) (seconds * (rate > 0 ? rate : CLOSED_LOOP_RATE_AT_MOST) / CYCLES_PER_LEARNER_AT_LEAST) + students;
         long t0 = System.nanoTime();
         AtomicInteger left = new AtomicInteger(size);
         List<Thread> signing = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < ROSTER_SIGN_IN_THREADS; i++) {
             signing.add(Thread.ofPlatform().start(() -> {
                 try {
                     while (left.getAndDecrement() > 0) {
