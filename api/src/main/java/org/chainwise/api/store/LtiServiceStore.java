@@ -69,6 +69,12 @@ public class LtiServiceStore {
      */
     public record LinkLineItem(long practiceSetId, String resourceLinkId, String title, Optional<URI> lineItem,
                                Optional<URI> lineItems, List<String> scopes, Optional<String> problem) {
+
+        /** The tool may list the course's line items: the container is known and a line item scope granted. */
+        public boolean containerReadable() {
+            return lineItems.isPresent()
+                    && (scopes.contains(ServiceScopes.LINE_ITEM) || scopes.contains(ServiceScopes.LINE_ITEM_READ_ONLY));
+        }
     }
 
     public Optional<LinkLineItem> linkLineItem(DSLContext tx, long practiceSetId) {
@@ -119,6 +125,19 @@ public class LtiServiceStore {
                 .where(LTI_RESOURCE_LINK.PRACTICE_SET_ID.eq(practiceSetId))
                 .returning(LTI_RESOURCE_LINK.LINE_ITEM_URL)
                 .fetchOne(LTI_RESOURCE_LINK.LINE_ITEM_URL));
+    }
+
+    /**
+     * Forgets the link's line item {@code lineItem}, which the platform says does not exist any more,
+     * so that the next lookup finds or makes another; false when the link holds another one already
+     * (a launch or another node recorded it meanwhile).
+     */
+    public boolean lineItemGone(DSLContext tx, long practiceSetId, URI lineItem) {
+        return tx.update(LTI_RESOURCE_LINK)
+                .setNull(LTI_RESOURCE_LINK.LINE_ITEM_URL)
+                .set(LTI_RESOURCE_LINK.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(LTI_RESOURCE_LINK.PRACTICE_SET_ID.eq(practiceSetId), LTI_RESOURCE_LINK.LINE_ITEM_URL.eq(lineItem.toString()))
+                .execute() == 1;
     }
 
     /**

@@ -88,7 +88,23 @@ class GradesAndRosterOverLtiTest extends LtiHttpTest {
 
     /** Launches; a learner lands on the practice set (its id), an instructor on the course (its id). */
     private Landing launch(String linkId, String sub, String role) {
-        Browser.Page page = flow.launch(new Browser(), flow.resourceLink(linkId, sub, List.of(role)));
+        return launch(flow.resourceLink(linkId, sub, List.of(role)));
+    }
+
+    /**
+     * A launch whose AGS claim names the link's line item and grants only the score scope: the tool
+     * may post scores but not read the course's line items, so it cannot make a deleted one again.
+     */
+    private Landing launchScoresOnly(String linkId, String sub, String role) {
+        return launch(request -> platform.sign(platform.resourceLink(request, flow.target(), linkId, sub, List.of(role))
+                .claim(TestPlatform.AGS, Map.of(
+                        "scope", List.of(TestPlatformServices.SCORE_SCOPE),
+                        "lineitem", services.lineItemUrl(linkId).toString()))
+                .build()));
+    }
+
+    private Landing launch(java.util.function.Function<TestPlatform.AuthRequest, String> idToken) {
+        Browser.Page page = flow.launch(new Browser(), idToken);
         assertThat(page.status()).as(page.body()).isEqualTo(303);
         Matcher m = LANDING.matcher(page.location().toString());
         assertThat(m.find()).as(page.location().toString()).isTrue();
@@ -194,8 +210,8 @@ class GradesAndRosterOverLtiTest extends LtiHttpTest {
     @SuppressWarnings("unchecked")
     void aTeacherSeesAScoreThePlatformRefusedAndSendsItAgainOnceTheColumnIsBack() throws Exception {
         services.deleteLineItem("link-refused");
-        Landing cy = launch("link-refused", "cy-sub");
-        Landing teacher = launch("link-refused", "tess-sub", TestPlatform.INSTRUCTOR);
+        Landing cy = launchScoresOnly("link-refused", "cy-sub", TestPlatform.LEARNER);
+        Landing teacher = launchScoresOnly("link-refused", "tess-sub", TestPlatform.INSTRUCTOR);
         String syncPath = "/api/v1/courses/" + teacher.setId() + "/lms-sync";
         answerNext(cy, true);
 

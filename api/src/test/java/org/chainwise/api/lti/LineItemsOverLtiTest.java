@@ -207,6 +207,27 @@ class LineItemsOverLtiTest extends LtiHttpTest {
     }
 
     @Test
+    void aLineItemTheTeacherDeletedIsMadeAgainAndTheScoresGoThere() throws InterruptedException {
+        Landing dee = launchWithoutLineItem("li-deleted", "dee-sub", MANAGE);
+        practised(dee, 1, 1);
+        sendUntilNothingPending(passback);
+        LineItem first = createdFor("li-deleted").getFirst();
+        assertThat(savedLineItem(dee.setId())).isEqualTo(first.id());
+
+        services.deleteLineItem(first.name());
+        practised(dee, 2, 2);
+        assertThat(outbox(dee)).last().satisfies(row -> assertThat(row.getLineItemUrl()).isEqualTo(first.id()));
+        sendUntilNothingPending(passback);
+
+        assertThat(createdFor("li-deleted")).hasSize(2);
+        LineItem again = createdFor("li-deleted").get(1);
+        assertThat(savedLineItem(dee.setId())).isEqualTo(again.id());
+        assertThat(received(again.name())).singleElement().satisfies(score -> assertThat(score.scoreGiven()).isEqualTo(2.0));
+        assertThat(outbox(dee)).extracting(GradeOutboxRecord::getStatus).containsOnly("sent");
+        assertThat(services.refusals()).anyMatch(r -> r.contains(first.name() + " was deleted"));
+    }
+
+    @Test
     void aLineItemTheContainerListsForTheLinkOnItsSecondPageIsUsedAndNoneCreated() throws InterruptedException {
         services.listLineItem("other-1", "Quiz 1", "other-link", null);
         services.listLineItem("other-2", "Quiz 2", null, null);

@@ -145,14 +145,15 @@ public final class TestPlatformServices {
         this.tokenLifetimeSeconds = seconds;
     }
 
-    /** Deletes the line item: scores for it get 404 from now on. */
-    public void deleteLineItem(String resourceLinkId) {
-        deletedLineItems.add(resourceLinkId);
+    /** Deletes the line item named {@code name} (its URL's last segment): scores for it get 404, the container lists it no more. */
+    public void deleteLineItem(String name) {
+        deletedLineItems.add(name);
+        listedLineItems.removeIf(item -> item.name().equals(name));
     }
 
-    /** Brings a deleted line item back (a teacher restored the grade book column). */
-    public void restoreLineItem(String resourceLinkId) {
-        deletedLineItems.remove(resourceLinkId);
+    /** Takes scores for a deleted line item again (a teacher restored the grade book column). */
+    public void restoreLineItem(String name) {
+        deletedLineItems.remove(name);
     }
 
     /** Puts a line item in the container, as a teacher or the platform made it; returns it. */

@@ -115,26 +115,41 @@ public class GradePassback {
         return dsl.transactionResult(cfg -> outbox.deleteSentBefore(cfg.dsl(), cutoff));
     }
 
-    /** Sends the score to its line item, found or made first if the launch named none; else says why not. */
+    /**
+     * Sends the score to its line item, found or made first if the launch named none; else says why
+     * not. A line item the platform says is gone (a teacher deleted the grade book column) is
+     * forgotten and the link's line item found or made again, once, so grades keep arriving, when
+     * the tool may read the course's line items ({@link LineItemFinder#forgetGone}).
+     */
     private Optional<String> publish(Claimed claimed, Platform platform) throws ServiceCallFailure {
         try {
-            URI lineItem;
-            if (claimed.lineItem().isPresent()) {
-                lineItem = claimed.lineItem().get();
-            } else {
-                switch (lineItems.lineItemFor(platform, claimed.practiceSetId(), claimed.score().scoreMaximum())) {
-                    case LineItemFinder.Found found -> lineItem = found.lineItem();
-                    case LineItemFinder.Missing missing -> {
-                        return Optional.of(missing.problem());
-                    }
-                }
+            Optional<URI> known = claimed.lineItem();
+            if (known.isEmpty()) {
+                return findAndPublish(claimed, platform);
             }
-            publisher.publish(platform, lineItem, claimed.score());
-            return Optional.empty();
+            try {
+                publisher.publish(platform, known.get(), claimed.score());
+                return Optional.empty();
+            } catch (ServiceCallFailure failure) {
+                if (!failure.gone() || !lineItems.forgetGone(claimed.practiceSetId(), known.get())) {
+                    throw failure;
+                }
+                return findAndPublish(claimed, platform).map(problem -> failure.getMessage() + "; " + problem);
+            }
         } catch (RuntimeException e) {
             // A fault on our side (signing, say) must not strand the row under its lease.
             throw ServiceCallFailure.retryable("the tool could not send the score: " + e);
         }
+    }
+
+    private Optional<String> findAndPublish(Claimed claimed, Platform platform) throws ServiceCallFailure {
+        return switch (lineItems.lineItemFor(platform, claimed.practiceSetId(), claimed.score().scoreMaximum())) {
+            case LineItemFinder.Found found -> {
+                publisher.publish(platform, found.lineItem(), claimed.score());
+                yield Optional.empty();
+            }
+            case LineItemFinder.Missing missing -> Optional.of(missing.problem());
+        };
     }
 
     private Outcome send(Claimed claimed, Platform platform) {

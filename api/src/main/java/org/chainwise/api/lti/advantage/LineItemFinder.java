@@ -75,8 +75,7 @@ public class LineItemFinder {
             return new Found(link.lineItem().get());
         }
         boolean manage = link.scopes().contains(ServiceScopes.LINE_ITEM);
-        boolean readOnly = link.scopes().contains(ServiceScopes.LINE_ITEM_READ_ONLY);
-        if (link.lineItems().isEmpty() || !(manage || readOnly)) {
+        if (!link.containerReadable()) {
             return missing(link, "the platform's launches name no line item for resource link " + link.resourceLinkId()
                     + " and the tool may not read the course's line items: grant the tool the AGS scope "
                     + ServiceScopes.LINE_ITEM + " (or give the link a grade item)");
@@ -102,6 +101,25 @@ public class LineItemFinder {
             dsl.transaction(cfg -> services.releaseLineItemLookup(cfg.dsl(), practiceSetId));
             throw e;
         }
+    }
+
+    /**
+     * The platform answered that {@code lineItem} does not exist (a teacher deleted the grade book
+     * column). When the tool may read the course's line items container, the link forgets it and
+     * true is returned: {@link #lineItemFor} then finds or makes the link's line item again. Without
+     * the container the tool could do nothing but wait for the column to come back, so the link keeps
+     * it (false) and the score fails with the platform's answer, for the teacher to see and send again.
+     */
+    public boolean forgetGone(long practiceSetId, URI lineItem) {
+        return dsl.transactionResult(cfg -> {
+            if (!services.linkLineItem(cfg.dsl(), practiceSetId).map(LinkLineItem::containerReadable).orElse(false)) {
+                return false;
+            }
+            if (services.lineItemGone(cfg.dsl(), practiceSetId, lineItem)) {
+                LOG.warn("Line item {} of practice set {} is gone from the platform; finding or making it again.", lineItem, practiceSetId);
+            }
+            return true;
+        });
     }
 
     private Resolution lookUpOrCreate(Platform platform, LinkLineItem link, boolean manage, double scoreMaximum,

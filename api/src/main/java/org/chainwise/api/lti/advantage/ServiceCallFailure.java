@@ -11,29 +11,36 @@ import java.util.Optional;
 public final class ServiceCallFailure extends Exception {
 
     private final boolean retryable;
+    private final boolean gone;
     private final Duration retryAfter;
 
-    private ServiceCallFailure(String message, boolean retryable, Duration retryAfter) {
+    private ServiceCallFailure(String message, boolean retryable, boolean gone, Duration retryAfter) {
         super(message, null, false, false);
         this.retryable = retryable;
+        this.gone = gone;
         this.retryAfter = retryAfter;
     }
 
     public static ServiceCallFailure retryable(String message) {
-        return new ServiceCallFailure(message, true, null);
+        return new ServiceCallFailure(message, true, false, null);
     }
 
     /** Retryable, not before {@code retryAfter} (the platform's Retry-After). */
     public static ServiceCallFailure retryableAfter(String message, Duration retryAfter) {
-        return new ServiceCallFailure(message, true, retryAfter);
+        return new ServiceCallFailure(message, true, false, retryAfter);
     }
 
     public static ServiceCallFailure permanent(String message) {
-        return new ServiceCallFailure(message, false, null);
+        return new ServiceCallFailure(message, false, false, null);
     }
 
     public boolean retryable() {
         return retryable;
+    }
+
+    /** Permanent because the resource called does not exist (any more): 404 or 410. */
+    public boolean gone() {
+        return gone;
     }
 
     /** The wait the platform asked for, when it asked. */
@@ -52,7 +59,8 @@ public final class ServiceCallFailure extends Exception {
         return switch (status) {
             // The request as it stands will never be accepted: a malformed score, a line item that
             // does not exist (any more), a method or media type the endpoint does not take.
-            case 400, 404, 405, 410, 415, 422 -> permanent(message);
+            case 404, 410 -> new ServiceCallFailure(message, false, true, null);
+            case 400, 405, 415, 422 -> permanent(message);
             case 429, 503 -> retryAfterHeader(response)
                     .map(wait -> retryableAfter(message, wait))
                     .orElseGet(() -> retryable(message));
