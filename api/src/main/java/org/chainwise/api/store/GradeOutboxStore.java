@@ -184,10 +184,15 @@ public class GradeOutboxStore {
     }
 
     private void release(DSLContext tx, Claimed claimed, String node) {
+        release(tx, List.of(claimed), node);
+    }
+
+    /** Gives the claims back unsent, as they stand (attempts unchanged): they are due for the next round. */
+    public void release(DSLContext tx, List<Claimed> claimed, String node) {
         tx.update(GRADE_OUTBOX)
                 .setNull(GRADE_OUTBOX.CLAIMED_BY)
                 .setNull(GRADE_OUTBOX.LEASE_UNTIL)
-                .where(GRADE_OUTBOX.ID.eq(claimed.id()), GRADE_OUTBOX.CLAIMED_BY.eq(node))
+                .where(GRADE_OUTBOX.ID.in(claimed.stream().map(Claimed::id).toList()), GRADE_OUTBOX.CLAIMED_BY.eq(node))
                 .execute();
     }
 

@@ -67,6 +67,7 @@ public final class TestPlatformServices {
     private final AtomicInteger containerRequests = new AtomicInteger();
     private final AtomicInteger containerFailuresLeft = new AtomicInteger();
     private volatile long containerStallMillis;
+    private volatile long scoreStallMillis;
     private volatile int containerPageSize = 2;
     private volatile boolean ignoresLineItemFilter;
 
@@ -162,6 +163,11 @@ public final class TestPlatformServices {
                 resourceLinkId, tag);
         listedLineItems.add(item);
         return item;
+    }
+
+    /** The score service takes {@code millis} before it answers each score (0: at once). */
+    public void stallScores(long millis) {
+        this.scoreStallMillis = millis;
     }
 
     /** The container lists {@code pageSize} line items a page. */
@@ -322,6 +328,14 @@ public final class TestPlatformServices {
             return;
         }
         scoreRequests.incrementAndGet();
+        if (scoreStallMillis > 0) {
+            try {
+                Thread.sleep(scoreStallMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         String lineItem = path.substring(LINE_ITEMS.length() + 1, path.length() - "/scores".length());
         if (!authorizedPost(exchange, "score", SCORE_SCOPE, "application/vnd.ims.lis.v1.score+json")) {
             return;

@@ -1,6 +1,7 @@
 package org.chainwise.api.lti.advantage;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
@@ -40,6 +41,8 @@ public class GradePassback {
     private final LineItemFinder lineItems;
     private final Backoff backoff;
     private final Duration lease;
+    /** The longest sending one score may take: an access token, then the score, each up to the request timeout. */
+    private final Duration oneScoreAtMost;
     private final Duration giveUpAfter;
     private final Duration keepSent;
     private final int batchSize;
@@ -50,7 +53,7 @@ public class GradePassback {
     private final String node = "api-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
     GradePassback(DSLContext dsl, GradeOutboxStore outbox, LtiPlatformStore platforms, ScorePublisher publisher,
-                  LineItemFinder lineItems,
+                  LineItemFinder lineItems, PlatformHttp http,
                   @Value("${chainwise.grades.retry-base-delay:5s}") Duration retryBase,
                   @Value("${chainwise.grades.retry-max-delay:1h}") Duration retryCap,
                   @Value("${chainwise.grades.lease:2m}") Duration lease,
@@ -65,6 +68,14 @@ public class GradePassback {
         this.lineItems = lineItems;
         this.backoff = new Backoff(retryBase, retryCap);
         this.lease = lease;
+        this.oneScoreAtMost = http.requestTimeout().multipliedBy(2);
+        if (lease.compareTo(oneScoreAtMost) <= 0) {
+            // Scores claimed would pass to another node while this one still sends them (sent twice),
+            // and a line item lookup could lose its lease mid-POST (made twice).
+            throw new ConfigurationException("chainwise.grades.lease (" + lease + ") must be longer than twice"
+                    + " chainwise.lti.services.request-timeout (" + http.requestTimeout() + "): sending one score may take"
+                    + " an access token and the score, each up to the request timeout");
+        }
         this.giveUpAfter = giveUpAfter;
         this.keepSent = keepSent;
         this.batchSize = batchSize;
@@ -92,14 +103,25 @@ public class GradePassback {
         Outcome total = new Outcome(0, 0, 0, 0);
         for (int round = 0; round < maxRounds; round++) {
             Instant now = clock.instant();
+            Instant leaseUntil = now.plus(lease);
             Map<Long, Platform> platforms = new HashMap<>();
             List<Claimed> batch = dsl.transactionResult(cfg -> {
-                List<Claimed> claimed = outbox.claimDue(cfg.dsl(), node, now, now.plus(lease), batchSize);
+                List<Claimed> claimed = outbox.claimDue(cfg.dsl(), node, now, leaseUntil, batchSize);
                 claimed.forEach(c -> platforms.computeIfAbsent(c.platformId(),
                         id -> this.platforms.byId(cfg.dsl(), id).orElseThrow()));
                 return claimed;
             });
-            for (Claimed claimed : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                if (clock.instant().plus(oneScoreAtMost).isAfter(leaseUntil)) {
+                    // A slow platform: the rest would still be sending when the lease ends and another
+                    // node claims them. Given back now, they go out in the next round.
+                    List<Claimed> rest = batch.subList(i, batch.size());
+                    dsl.transaction(cfg -> outbox.release(cfg.dsl(), rest, node));
+                    LOG.info("{} scores given back unsent for the next round: the platform answers too slowly for this round's lease",
+                            rest.size());
+                    return total;
+                }
+                Claimed claimed = batch.get(i);
                 total = total.plus(send(claimed, platforms.get(claimed.platformId())));
             }
             if (batch.size() < batchSize) {

@@ -40,6 +40,11 @@ public class PlatformHttp implements AutoCloseable {
         this.json = json;
     }
 
+    /** The longest one call may take ({@code chainwise.lti.services.request-timeout}). */
+    Duration requestTimeout() {
+        return requestTimeout;
+    }
+
     /** A response: its status, its body as text, and the header lookups callers need. */
     public record Response(int status, String body, HttpResponse<?> raw) {
 

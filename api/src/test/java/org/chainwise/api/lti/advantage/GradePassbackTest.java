@@ -1,6 +1,7 @@
 package org.chainwise.api.lti.advantage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.chainwise.migrations.jooq.Tables.GRADE_OUTBOX;
 
 import io.micronaut.context.ApplicationContext;
@@ -257,6 +258,45 @@ class GradePassbackTest {
             assertThat(row.getLastError()).contains("404").contains("deleted");
         });
         assertThat(received("rl-deleted")).isEmpty();
+    }
+
+    @Test
+    void aPlatformTooSlowForTheLeaseGetsTheRestOfTheBatchInTheNextRound() throws InterruptedException {
+        long set = course.practiceSet(app, services, "rl-slow");
+        List<Long> learners = List.of(course.learner(app, "ivy-sub"), course.learner(app, "jon-sub"), course.learner(app, "kim-sub"));
+        learners.forEach(learner -> course.practised(app, learner, set, 1, 1, false));
+        // Room for one score in the lease: 2.5 s against twice a 1 s request timeout; each score takes 0.9 s.
+        Map<String, Object> slow = new HashMap<>(schema);
+        slow.put("chainwise.lti.services.background", false);
+        slow.put("chainwise.lti.services.request-timeout", "1s");
+        slow.put("chainwise.grades.lease", "2500ms");
+        slow.put("chainwise.grades.batch-size", 5);
+        services.stallScores(900);
+        try (ApplicationContext node = ApplicationContext.run(slow, "test")) {
+            GradePassback.Outcome outcome = node.getBean(GradePassback.class).sendDue();
+
+            assertThat(outcome.sent()).isEqualTo(1);
+            assertThat(learners.stream().flatMap(learner -> outbox(learner).stream()).filter(row -> row.getStatus().equals("pending")))
+                    .hasSize(2).allSatisfy(row -> {
+                        assertThat(row.getClaimedBy()).as("given back, not left under the lease").isNull();
+                        assertThat(row.getAttempts()).isZero();
+                    });
+        } finally {
+            services.stallScores(0);
+        }
+        sendUntilNothingPending();
+        assertThat(received("rl-slow")).extracting(ReceivedScore::userId).containsExactlyInAnyOrder("ivy-sub", "jon-sub", "kim-sub");
+    }
+
+    @Test
+    void aLeaseNoLongerThanTwoRequestsIsRefusedNamingBothSettings() {
+        Map<String, Object> tooShort = new HashMap<>(schema);
+        tooShort.put("chainwise.lti.services.background", false);
+        tooShort.put("chainwise.grades.lease", "20s");
+        try (ApplicationContext node = ApplicationContext.run(tooShort, "test")) {
+            assertThatThrownBy(() -> node.getBean(GradePassback.class)).hasStackTraceContaining(
+                    "chainwise.grades.lease (PT20S) must be longer than twice chainwise.lti.services.request-timeout (PT15S)");
+        }
     }
 
     @Test
