@@ -328,13 +328,8 @@ public final class TestPlatformServices {
             return;
         }
         scoreRequests.incrementAndGet();
-        if (scoreStallMillis > 0) {
-            try {
-                Thread.sleep(scoreStallMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!stalled(scoreStallMillis)) {
+            return;
         }
         String lineItem = path.substring(LINE_ITEMS.length() + 1, path.length() - "/scores".length());
         if (!authorizedPost(exchange, "score", SCORE_SCOPE, "application/vnd.ims.lis.v1.score+json")) {
@@ -369,16 +364,24 @@ public final class TestPlatformServices {
         exchange.sendResponseHeaders(204, -1);
     }
 
+    /** Waits {@code millis} before answering, as a slow platform does; false when the server is stopping meanwhile. */
+    private static boolean stalled(long millis) {
+        if (millis <= 0) {
+            return true;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void container(HttpExchange exchange) throws IOException {
         containerRequests.incrementAndGet();
-        long stall = containerStallMillis;
-        if (stall > 0) {
-            try {
-                Thread.sleep(stall);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!stalled(containerStallMillis)) {
+            return;
         }
         if (containerFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             refuse(exchange, 500, "server_error", "the line items container is down");
