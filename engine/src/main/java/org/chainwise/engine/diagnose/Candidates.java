@@ -40,9 +40,18 @@ final class Candidates {
         private volatile Diagnosis diagnosis;
 
         Bug(BuggyRule rule, int layer, Attempt attempt) {
-            this.code = rule.code();
+            this(rule.code(), layer, attempt.explanation());
+        }
+
+        private Bug(Misconception code, int layer, Supplier<String> explanation) {
+            this.code = code;
             this.layer = layer;
-            this.explanation = attempt.explanation();
+            this.explanation = explanation;
+        }
+
+        /** The same bug made in one term of a sum, its explanation saying which. */
+        Bug inTerm(Expr term) {
+            return new Bug(code, layer, () -> "In the term " + ExpressionText.of(term) + ": " + explanation.get());
         }
 
         Misconception code() {

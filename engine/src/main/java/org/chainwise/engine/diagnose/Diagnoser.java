@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.chainwise.engine.calculus.Agreement;
 import org.chainwise.engine.calculus.Composition;
 import org.chainwise.engine.calculus.Derivative;
@@ -17,7 +18,8 @@ import org.chainwise.engine.expr.Expr;
 /**
  * Names the misconceptions behind wrong derivatives of one function. Every buggy derivative the rules of
  * {@link BuggyRules#IN_ORDER} give at every layer of the function's {@link Composition}, and every pair
- * of bugs, is built and evaluated once, at the sample points of the correct derivative; diagnosing an
+ * of bugs, and for a sum those of each term ({@link TermwiseCandidates}), is built and evaluated once,
+ * at the sample points of the correct derivative; diagnosing an
  * answer is then one evaluation of the answer and comparisons of value vectors under
  * {@link NumericComparison}.
  *
@@ -68,7 +70,8 @@ public final class Diagnoser {
         double[] correctValues = points.valuesOf(reference);
         List<Evaluated> singles = new ArrayList<>();
         List<Evaluated> pairs = new ArrayList<>();
-        for (Candidate candidate : Candidates.of(composition)) {
+        for (Candidate candidate : Stream.concat(Candidates.of(composition).stream(),
+                TermwiseCandidates.of(composition.function(), variable).stream()).toList()) {
             double[] values = valuesOf(candidate.derivative(), variable, points);
             if (values == null || NumericComparison.compare(correctValues, values) != Agreement.DIFFERENT) {
                 continue;

@@ -179,6 +179,45 @@ class DiagnoserTest {
                         + " the derivative of sin is cos, with no minus sign.");
     }
 
+    @Test
+    void aSlipInOneTermOfASumIsNamedWithItsTermAndTheOtherTermsRight() {
+        Expr sum = plus(SIN_X2, pow(X, 3));
+        Diagnoser diagnoser = Diagnoser.forFunction(sum, "x");
+
+        List<Diagnosis> outerAtX = diagnoser.diagnose(plus(times(cos(X), n(2), X), times(n(3), pow(X, 2))));
+        List<Diagnosis> missingInner = diagnoser.diagnose(plus(cos(pow(X, 2)), times(n(3), pow(X, 2))));
+
+        assertThat(outerAtX).extracting(Diagnosis::code, Diagnosis::layer).containsExactly(org.assertj.core.groups.Tuple.tuple(OUTER_AT_X, 1));
+        assertThat(outerAtX.getFirst().explanation()).isEqualTo("In the term sin(x^2): You used cos(x) where the outer"
+                + " derivative must be read at the inner function: cos(x^2).");
+        assertThat(missingInner).extracting(Diagnosis::code).containsExactly(MISSING_INNER);
+        assertThat(diagnoser.diagnose(Derivative.of(sum, "x"))).isEmpty();
+        assertThat(diagnoser.diagnose(plus(times(cos(X), n(2), X), sec(X)))).as("the other term wrong as no rule makes it").isEmpty();
+    }
+
+    @Test
+    void aSumOfMoreTermsThanAnyItemHasIsNotDiagnosedTermByTerm() {
+        List<Expr> terms = new java.util.ArrayList<>(List.of(SIN_X2));
+        for (int k = 1; k < TermwiseCandidates.MAX_TERMS + 1; k++) {
+            terms.add(pow(X, k + 2));
+        }
+        Expr longSum = plus(terms.toArray(Expr[]::new));
+        Expr slipInFirst = plus(times(cos(X), n(2), X), Derivative.of(plus(terms.subList(1, terms.size()).toArray(Expr[]::new)), "x"));
+
+        assertThat(Diagnoser.forFunction(longSum, "x").diagnose(slipInFirst)).isEmpty();
+        assertThat(Diagnoser.forFunction(plus(terms.subList(0, TermwiseCandidates.MAX_TERMS).toArray(Expr[]::new)), "x")
+                .diagnose(plus(times(cos(X), n(2), X), Derivative.of(plus(terms.subList(1, TermwiseCandidates.MAX_TERMS).toArray(Expr[]::new)), "x"))))
+                .extracting(Diagnosis::code).containsExactly(OUTER_AT_X);
+    }
+
+    @Test
+    void oneSlipInEachOfTwoTermsIsNamedTwice() {
+        Expr sum = plus(SIN_X2, EXP_2X);
+
+        assertThat(Diagnoser.forFunction(sum, "x").diagnose(plus(times(cos(X), n(2), X), exp(times(n(2), X)))))
+                .extracting(Diagnosis::code).containsExactly(OUTER_AT_X, MISSING_INNER);
+    }
+
     static Stream<Expr> oddFunctions() {
         return Stream.of(n(5), X, times(X, sin(X)), plus(sin(X), cos(X)), pow(X, X), times(Y, X), sin(Y),
                 ln(minus(plus(n(1), pow(X, 2)))), over(n(1), X), pow(n(0), X), sqrt(minus(pow(X, 2))),
