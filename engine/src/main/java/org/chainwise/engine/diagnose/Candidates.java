@@ -49,9 +49,9 @@ final class Candidates {
             this.explanation = explanation;
         }
 
-        /** The same bug made in one term of a sum, its explanation saying which. */
-        Bug inTerm(Expr term) {
-            return new Bug(code, layer, () -> "In the term " + ExpressionText.of(term) + ": " + explanation.get());
+        /** The same bug made in one part (a sum's "term", a product's "factor"), its explanation saying which. */
+        Bug in(String partWord, Expr part) {
+            return new Bug(code, layer, () -> "In the " + partWord + " " + ExpressionText.of(part) + ": " + explanation.get());
         }
 
         Misconception code() {

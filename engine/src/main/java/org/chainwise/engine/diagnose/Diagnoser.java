@@ -18,7 +18,7 @@ import org.chainwise.engine.expr.Expr;
 /**
  * Names the misconceptions behind wrong derivatives of one function. Every buggy derivative the rules of
  * {@link BuggyRules#IN_ORDER} give at every layer of the function's {@link Composition}, and every pair
- * of bugs, and for a sum those of each term ({@link TermwiseCandidates}), is built and evaluated once,
+ * of bugs, and for a sum or product those of each part ({@link PartwiseCandidates}), is built and evaluated once,
  * at the sample points of the correct derivative; diagnosing an
  * answer is then one evaluation of the answer and comparisons of value vectors under
  * {@link NumericComparison}.
@@ -71,7 +71,7 @@ public final class Diagnoser {
         List<Evaluated> singles = new ArrayList<>();
         List<Evaluated> pairs = new ArrayList<>();
         for (Candidate candidate : Stream.concat(Candidates.of(composition).stream(),
-                TermwiseCandidates.of(composition.function(), variable).stream()).toList()) {
+                PartwiseCandidates.of(composition.function(), variable).stream()).toList()) {
             double[] values = valuesOf(candidate.derivative(), variable, points);
             if (values == null || NumericComparison.compare(correctValues, values) != Agreement.DIFFERENT) {
                 continue;

@@ -198,16 +198,31 @@ class DiagnoserTest {
     @Test
     void aSumOfMoreTermsThanAnyItemHasIsNotDiagnosedTermByTerm() {
         List<Expr> terms = new java.util.ArrayList<>(List.of(SIN_X2));
-        for (int k = 1; k < TermwiseCandidates.MAX_TERMS + 1; k++) {
+        for (int k = 1; k < PartwiseCandidates.MAX_PARTS + 1; k++) {
             terms.add(pow(X, k + 2));
         }
         Expr longSum = plus(terms.toArray(Expr[]::new));
         Expr slipInFirst = plus(times(cos(X), n(2), X), Derivative.of(plus(terms.subList(1, terms.size()).toArray(Expr[]::new)), "x"));
 
         assertThat(Diagnoser.forFunction(longSum, "x").diagnose(slipInFirst)).isEmpty();
-        assertThat(Diagnoser.forFunction(plus(terms.subList(0, TermwiseCandidates.MAX_TERMS).toArray(Expr[]::new)), "x")
-                .diagnose(plus(times(cos(X), n(2), X), Derivative.of(plus(terms.subList(1, TermwiseCandidates.MAX_TERMS).toArray(Expr[]::new)), "x"))))
+        assertThat(Diagnoser.forFunction(plus(terms.subList(0, PartwiseCandidates.MAX_PARTS).toArray(Expr[]::new)), "x")
+                .diagnose(plus(times(cos(X), n(2), X), Derivative.of(plus(terms.subList(1, PartwiseCandidates.MAX_PARTS).toArray(Expr[]::new)), "x"))))
                 .extracting(Diagnosis::code).containsExactly(OUTER_AT_X);
+    }
+
+    @Test
+    void aSlipInOneFactorOfAProductIsNamedWithItsFactorAndTheProductRuleRight() {
+        Expr product = times(X, SIN_X2);
+        Diagnoser diagnoser = Diagnoser.forFunction(product, "x");
+
+        List<Diagnosis> outerAtX = diagnoser.diagnose(plus(SIN_X2, times(X, cos(X), n(2), X)));
+
+        assertThat(outerAtX).extracting(Diagnosis::code).containsExactly(OUTER_AT_X);
+        assertThat(outerAtX.getFirst().explanation()).startsWith("In the factor sin(x^2): You used cos(x) where");
+        assertThat(diagnoser.diagnose(Derivative.of(product, "x"))).isEmpty();
+        assertThat(Diagnoser.forFunction(times(SIN_X2, EXP_2X), "x").diagnose(
+                plus(times(cos(X), n(2), X, EXP_2X), times(SIN_X2, EXP_2X))))
+                .extracting(Diagnosis::code).containsExactly(OUTER_AT_X, MISSING_INNER);
     }
 
     @Test
