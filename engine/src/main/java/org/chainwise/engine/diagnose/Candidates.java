@@ -108,8 +108,20 @@ final class Candidates {
         for (int j = 2; j <= Math.min(composition.depth(), PAIRED_LAYERS); j++) {
             candidates.addPairsAbove(j);
         }
-        return candidates.ranked.stream().sorted(Comparator.comparing(Ranked::rank, Rank.ORDER))
-                .map(Ranked::candidate).toList();
+        return candidates.sorted();
+    }
+
+    /** The single-bug candidates only, in the same order: what a part of a sum or product needs ({@link PartwiseCandidates}). */
+    static List<Candidate> singles(Composition composition) {
+        Candidates candidates = new Candidates(composition);
+        for (int k = 1; k <= composition.depth(); k++) {
+            candidates.addSingles(k);
+        }
+        return candidates.sorted();
+    }
+
+    private List<Candidate> sorted() {
+        return ranked.stream().sorted(Comparator.comparing(Ranked::rank, Rank.ORDER)).map(Ranked::candidate).toList();
     }
 
     private void addSingles(int k) {

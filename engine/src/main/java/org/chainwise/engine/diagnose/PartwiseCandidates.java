@@ -32,9 +32,9 @@ final class PartwiseCandidates {
     /**
      * A longer sum or product is not diagnosed part by part: no item has one, and the cost grows with the
      * parts (each part's candidates are sums over every part, for a product each of products of every
-     * part). Measured with the engine jar's {@code grade}, once warm (2026-12-03): {@code x sin(x^2)} 1-2 ms
-     * to prepare, a three-term sum of two-layer nests 4 ms; four parts of three-layer nests 36-70 ms (sum)
-     * and 75-100 ms (product); six parts 75-125 ms (sum) and about 200 ms (product); a 33-term sum half a
+     * part). Measured with the engine jar's {@code grade}, once warm (2026-12-03): {@code x sin(x^k)} 1-3 ms
+     * to prepare, a three-term sum of two-layer nests 4-8 ms; four parts of three-layer nests 33-70 ms (sum)
+     * and 75-115 ms (product); six parts 75-125 ms (sum) and about 200 ms (product); a 33-term sum half a
      * second.
      */
     static final int MAX_PARTS = 4;
@@ -96,7 +96,7 @@ final class PartwiseCandidates {
         List<List<Candidate>> singles = new ArrayList<>();
         for (Expr part : parts) {
             singles.add(part.dependsOn(variable)
-                    ? Candidates.of(Composition.of(part, variable)).stream().filter(Candidate::isSingle)
+                    ? Candidates.singles(Composition.of(part, variable)).stream()
                             .map(c -> new Candidate(List.of(c.bugs().getFirst().in(rule.part, part)), c.derivative())).toList()
                     : List.of());
         }
