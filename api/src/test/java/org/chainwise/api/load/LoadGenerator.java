@@ -77,6 +77,8 @@ public final class LoadGenerator {
     private static final int CYCLES_PER_LEARNER_AT_LEAST = 8;
     /** Sign-ins run side by side before the run: enough to keep the application busy, not the generator. */
     private static final int ROSTER_SIGN_IN_THREADS = 4;
+    /** The timeline lists each request slower than this, by when it began. */
+    private static final long SLOW_MILLIS = 40;
     /** CHAINWISE_LOAD_PG_STATEMENTS=true: load pg_stat_statements and print where PostgreSQL spent its time (a diagnosis; it costs a little). */
     private static final boolean STATEMENT_STATISTICS = Boolean.parseBoolean(System.getenv("CHAINWISE_LOAD_PG_STATEMENTS"));
     /** CHAINWISE_LOAD_TIMELINE=true: print the measured run second by second (submits, p99s, slowest), to see whether the slow requests come together. */
@@ -530,7 +532,7 @@ public final class LoadGenerator {
         private final List<long[]> chunks = new ArrayList<>();
         private final ThreadLocal<long[]> mine = new ThreadLocal<>();
         private final ThreadLocal<int[]> used = ThreadLocal.withInitial(() -> new int[1]);
-        /** With the timeline: the requests slower than 40 ms, as {due or sent (ms into the run), took (ms)}, to see whether they began together. */
+        /** With the timeline: the requests slower than {@link #SLOW_MILLIS}, as {due or sent (ms into the run), took (ms)}, to see whether they began together. */
         private final Queue<long[]> slow = new ConcurrentLinkedQueue<>();
 
         void record(long startNanos) {
@@ -542,7 +544,7 @@ public final class LoadGenerator {
             long micros = Math.min((now - startNanos) / 1_000, LOW_32);
             // The second of the measured run it ended in, above the microseconds: the timeline's key.
             long second = (now - measuredFrom) / 1_000_000_000L;
-            if (TIMELINE && micros > 40_000) {
+            if (TIMELINE && micros > SLOW_MILLIS * 1_000) {
                 slow.add(new long[] {(startNanos - measuredFrom) / 1_000_000, micros / 1_000});
             }
             long[] chunk = mine.get();
@@ -587,7 +589,7 @@ public final class LoadGenerator {
                     second, submits.length, Latencies.percentile(nexts, 50), Latencies.percentile(nexts, 99), Latencies.percentile(nexts, 100),
                     Latencies.percentile(submits, 50), Latencies.percentile(submits, 99), Latencies.percentile(submits, 100)));
         }
-        report("slower than 40 ms, next: " + slowest(next) + "; submit: " + slowest(submit));
+        report("slower than " + SLOW_MILLIS + " ms, next: " + slowest(next) + "; submit: " + slowest(submit));
     }
 
     /** The slow requests as "began+took" (ms) in the order they began: requests that began apart and ended together waited on one stall. */
@@ -670,11 +672,20 @@ public final class LoadGenerator {
     }
 
     private static String settings(EmbeddedPostgres postgres) throws SQLException {
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-                ResultSet rows = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'), current_setting('wal_init_zero')")) {
-            rows.next();
-            return "fsync=" + rows.getString(1) + " synchronous_commit=" + rows.getString(2) + " wal_init_zero=" + rows.getString(3);
+        // The embedded database's own settings, as the server runs them (a setting the server refused would show).
+        List<String> names = EmbeddedPostgresSettings.SETTINGS.keySet().stream().sorted().toList();
+        StringBuilder running = new StringBuilder();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement read = c.prepareStatement("SELECT current_setting(?)")) {
+            for (String name : names) {
+                read.setString(1, name);
+                try (ResultSet row = read.executeQuery()) {
+                    row.next();
+                    running.append(running.isEmpty() ? "" : " ").append(name).append('=').append(row.getString(1));
+                }
+            }
         }
+        return running.toString();
     }
 
     /** Checkpoints and autovacuum/autoanalyze runs so far: what the server did besides the learners' work. */
